@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { run } from '../dist/cli.js'
+
+// A reader that goes away early (`cmhash build k8s | head`) is not an error.
+process.stdout.on('error', e => {
+  if (e.code !== 'EPIPE') throw e
+})
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+})

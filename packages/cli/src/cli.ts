@@ -1,0 +1,109 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import type { Readable, Writable } from 'node:stream'
+import { build, CmhashError, formatProblem, type BuildResult } from '@cmhash/core'
+import { BUILD_HELP, MAIN_HELP, UsageError, parseCommand, type Command } from './args.js'
+import { InputError, readInputs } from './inputs.js'
+
+/** The process around the CLI, injected so tests can drive it in-process. */
+export interface Io {
+  readonly stdin: Readable
+  readonly stdout: Writable
+  readonly stderr: Writable
+  readonly cwd: string
+}
+
+/** Exit codes, decided in exactly one place: {@link run}. */
+export const EXIT = {
+  ok: 0,
+  /** The input is invalid (or --strict and there were warnings); nothing was written. */
+  invalid: 1,
+  /** Bad arguments, or an input that cannot be read. */
+  usage: 2,
+} as const
+
+/**
+ * Runs cmhash with `argv` (without the node and script paths) and returns the
+ * exit code. Writes output only when the whole build succeeded.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const command = parseCommand(argv)
+    switch (command.name) {
+      case 'help':
+        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : MAIN_HELP)
+        return EXIT.ok
+      case 'version':
+        await write(io.stdout, `cmhash ${version()}\n`)
+        return EXIT.ok
+      case 'build':
+        return await runBuild(command, io)
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      await write(io.stderr, `cmhash: ${e.message}\n`)
+      return EXIT.usage
+    }
+    if (e instanceof CmhashError) {
+      const shown = e.errors.slice(0, 50)
+      const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
+      await write(io.stderr, shown.map(p => `error: ${formatProblem(p)}\n`).join('') + more +
+        `cmhash: build failed with ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
+      return EXIT.invalid
+    }
+    throw e
+  }
+}
+
+// --- internal ---
+
+async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io): Promise<number> {
+  const inputs = await readInputs(command.paths, io.cwd, io.stdin)
+  if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
+  const result = build(inputs, command.namespace === undefined ? {} : { namespace: command.namespace })
+  if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
+  if (command.strict && result.warnings.length > 0) {
+    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
+    return EXIT.invalid
+  }
+  if (command.outputDir === undefined) {
+    await write(io.stdout, result.output)
+  } else {
+    await writeTree(resolve(io.cwd, command.outputDir), inputs.map(i => i.outputPath), result)
+  }
+  return EXIT.ok
+}
+
+function checkOutputPaths(paths: readonly string[]): void {
+  const seen = new Set<string>()
+  for (const p of paths) {
+    if (seen.has(p)) throw new UsageError(`two inputs would both be written to ${p} under --output-dir; pass them separately`)
+    seen.add(p)
+  }
+}
+
+async function writeTree(dir: string, outputPaths: readonly string[], result: BuildResult): Promise<void> {
+  for (const [i, file] of result.files.entries()) {
+    const target = resolve(dir, outputPaths[i]!)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, file.content)
+  }
+}
+
+/** Writes all of `text`; a reader that went away (`| head`) is not an error. */
+function write(stream: Writable, text: string): Promise<void> {
+  if (text.length === 0) return Promise.resolve()
+  return new Promise((done, fail) => {
+    stream.write(text, e => {
+      if (!e || (e as NodeJS.ErrnoException).code === 'EPIPE') done()
+      else fail(e)
+    })
+  })
+}
+
+let cachedVersion: string | undefined
+function version(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+  return cachedVersion
+}

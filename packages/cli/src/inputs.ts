@@ -1,0 +1,81 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename, join, resolve, sep } from 'node:path'
+import type { Readable } from 'node:stream'
+import fg from 'fast-glob'
+import type { BuildInput } from '@cmhash/core'
+
+/** An input file, with the path it gets under --output-dir. */
+export interface InputFile extends BuildInput {
+  readonly outputPath: string
+}
+
+/** An input that cannot be read (missing path, unreadable file, not UTF-8); exit code 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError'
+}
+
+const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
+const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization']
+
+/**
+ * Reads the inputs named on the command line: `-` is stdin, a directory is
+ * every manifest below it (sorted, so output does not depend on the order
+ * the file system lists them), a file is itself.
+ */
+export async function readInputs(paths: readonly string[], cwd: string, stdin: Readable): Promise<InputFile[]> {
+  const out: InputFile[] = []
+  const seen = new Set<string>()
+  for (const p of paths) {
+    if (p === '-') {
+      out.push({ path: '<stdin>', outputPath: 'stdin.yaml', content: decode(await readAll(stdin), '<stdin>') })
+      continue
+    }
+    const abs = resolve(cwd, p)
+    const info = await stat(abs).catch(() => {
+      throw new InputError(`${p}: no such file or directory`)
+    })
+    if (info.isDirectory()) {
+      const found = await fg(MANIFESTS, { cwd: abs, dot: false, ignore: SKIPPED, onlyFiles: true, followSymbolicLinks: true })
+      if (found.length === 0) throw new InputError(`${p}: no .yaml, .yml or .json files in this directory`)
+      for (const rel of found.sort(byCodePoint)) {
+        await addFile(out, seen, join(abs, rel), displayPath(p, rel), rel)
+      }
+    } else {
+      await addFile(out, seen, abs, p, basename(p))
+    }
+  }
+  return out
+}
+
+// --- internal ---
+
+async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string): Promise<void> {
+  if (seen.has(abs)) return
+  seen.add(abs)
+  const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`${path}: cannot read (${e.code ?? e.message})`)
+  })
+  out.push({ path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) })
+}
+
+function decode(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new InputError(`${path}: not valid UTF-8 text`)
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  return Buffer.concat(chunks)
+}
+
+function displayPath(dir: string, rel: string): string {
+  return join(dir, rel).split(sep).join('/')
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

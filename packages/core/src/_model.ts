@@ -1,0 +1,116 @@
+// The facts a scan extracts from each document. Everything after the scan
+// works on these plain records (offsets into the source text, strings,
+// hashes), never on YAML nodes, so documents can be dropped once scanned.
+import type { TargetKind, ReferenceSpec } from './refs/table.js'
+
+// --- internal ---
+
+export type ScalarStyle = 'plain' | 'double' | 'single' | 'block'
+
+/** A scalar's text in the source: replace [start, end) to change its value. */
+export interface ScalarSite {
+  readonly start: number
+  readonly end: number
+  readonly style: ScalarStyle
+}
+
+/** A place where pairs can be added to a map, with the layout to copy. */
+export interface PairSite {
+  readonly offset: number
+  /**
+   * `first`: before the map's existing pairs; `after`: after one pair;
+   * `replace-empty`: the map is written as an empty value (`labels:` or `~`),
+   * whose text [offset, end) is replaced by a flow map.
+   */
+  readonly mode: 'first' | 'after' | 'replace-empty'
+  readonly end?: number
+  readonly flow: boolean
+  /** The map spells its keys in double quotes (JSON input). */
+  readonly json: boolean
+  /** A flow map laid out over several lines. */
+  readonly multiline: boolean
+  /** A flow map with no pairs: `{}`. */
+  readonly emptyFlow: boolean
+  readonly indent: string
+  readonly eol: string
+}
+
+/** A string-valued entry of labels or annotations that cmhash reads or writes. */
+export interface EntrySite extends ScalarSite {
+  readonly value: string
+}
+
+/** labels or annotations of a ConfigMap/Secret. */
+export interface MetaMapFacts {
+  readonly site: PairSite
+  readonly entries: ReadonlyMap<string, EntrySite>
+}
+
+/** What cmhash needs to know to hash and rename one ConfigMap or Secret. */
+export interface ConfigFacts {
+  readonly kind: TargetKind
+  readonly name: string
+  /** The name before hashing: annotation `cmhash.dev/name` when present (cmhash's own output), else the name. */
+  readonly baseName: string
+  /** Undefined when the content is invalid (an error was reported). */
+  readonly hash: string | undefined
+  readonly mode: 'auto' | 'force' | 'off'
+  /** No data, binaryData or stringData: a program fills it in at run time, by name. */
+  readonly empty: boolean
+  readonly secretType: string | undefined
+  /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
+  readonly notEditable?: string
+  readonly nameSite: ScalarSite
+  readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined } | undefined
+  /** Where `immutable: true` goes: after the `kind` pair. */
+  readonly rootSite: PairSite
+  /** Where new labels/annotations maps go: after `metadata.name`. */
+  readonly metadataSite: PairSite
+  /** One level of block indentation, for a new nested map. */
+  readonly step: string
+  readonly labels: MetaMapFacts | undefined
+  readonly annotations: MetaMapFacts | undefined
+}
+
+/** A reference found in an object, resolved to the text that names its target. */
+export interface RefSite {
+  readonly spec: ReferenceSpec
+  readonly target: TargetKind
+  readonly name: string
+  /** The target's namespace; undefined means "whichever namespace has the only object of that name". */
+  readonly namespace: string | undefined
+  readonly optional: boolean
+  /** Text kept before the name when rewriting (`namespace/` in `namespace/name` values). */
+  readonly prefix: string
+  readonly site: ScalarSite
+  readonly path: string
+}
+
+/** One Kubernetes object: a document's root, or an item of a `List`. */
+export interface ObjectFacts {
+  readonly file: string
+  readonly offset: number
+  readonly group: string
+  readonly kind: string
+  readonly name: string | undefined
+  /** Effective namespace; undefined for cluster-scoped kinds. */
+  readonly namespace: string | undefined
+  readonly refs: readonly RefSite[]
+  readonly config: ConfigFacts | undefined
+}
+
+/** One YAML document: its slice of the file and the objects in it. */
+export interface DocFacts {
+  readonly start: number
+  readonly end: number
+  readonly empty: boolean
+  /** The document starts with an explicit `---` marker (possibly after comments). */
+  readonly explicitStart: boolean
+  readonly objects: readonly ObjectFacts[]
+}
+
+export interface FileFacts {
+  readonly path: string
+  readonly text: string
+  readonly docs: readonly DocFacts[]
+}

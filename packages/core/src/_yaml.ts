@@ -1,0 +1,111 @@
+// Reading yaml's AST the way Kubernetes reads the same text: aliases and
+// `<<` merge keys followed (within a bound), every scalar a string whose
+// meaning _k8s-scalar.ts decides.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { k8sBool } from './_k8s-scalar.js'
+
+// --- internal ---
+
+/**
+ * Per-document reading context. Following aliases can multiply work (the
+ * "billion laughs" alias bomb), so nodes reached through an alias count
+ * against a budget; going over it throws AliasLimitError.
+ */
+export class ReadContext {
+  aliasVisits = 0
+  constructor(readonly doc: Document, readonly aliasBudget: number) {}
+}
+
+export class AliasLimitError extends Error {
+  constructor(readonly offset: number) {
+    super('alias limit')
+  }
+}
+
+/** The node an alias stands for (or the node itself), charging the alias budget. */
+export function deref(node: unknown, ctx: ReadContext): Node | null {
+  if (isAlias(node)) {
+    const target = node.resolve(ctx.doc) as Node | undefined
+    if (++ctx.aliasVisits > ctx.aliasBudget) throw new AliasLimitError(node.range?.[0] ?? 0)
+    return target ?? null
+  }
+  return (node as Node | null | undefined) ?? null
+}
+
+/** The string of a scalar key or value; undefined for anything else. */
+export function str(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value ?? '') : undefined
+}
+
+/** A scalar, following an alias. */
+export function scalarOf(node: unknown, ctx: ReadContext): Scalar | undefined {
+  const n = deref(node, ctx)
+  return isScalar(n) ? n : undefined
+}
+
+/** A map, following an alias. */
+export function mapOf(node: unknown, ctx: ReadContext): YAMLMap | undefined {
+  const n = deref(node, ctx)
+  return isMap(n) ? n : undefined
+}
+
+export function isPlain(s: Scalar): boolean {
+  return s.type === 'PLAIN' || s.type === undefined
+}
+
+/**
+ * The pairs of a map as Kubernetes sees them: its own pairs, then pairs merged
+ * in with `<<: *anchor` (or `<<: [*a, *b]`) for keys it does not set itself.
+ */
+export function entries(map: YAMLMap, ctx: ReadContext): Pair[] {
+  let merged: Pair[] | undefined
+  const own: Pair[] = []
+  for (const item of map.items) {
+    if (!isPair(item)) continue
+    const key = str(item.key)
+    if (key === '<<' && isScalar(item.key) && isPlain(item.key)) {
+      merged ??= []
+      const v = deref(item.value, ctx)
+      const sources = isSeq(v) ? v.items.map(i => deref(i, ctx)) : [v]
+      for (const src of sources) if (isMap(src)) merged.push(...entries(src, ctx))
+    } else {
+      own.push(item)
+    }
+  }
+  if (!merged) return own
+  const seen = new Set(own.map(p => str(p.key)))
+  for (const p of merged) {
+    const k = str(p.key)
+    if (!seen.has(k)) {
+      seen.add(k)
+      own.push(p)
+    }
+  }
+  return own
+}
+
+/** The pair for `key`, honouring merge keys. */
+export function getPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | undefined {
+  for (const item of map.items) {
+    if (isPair(item) && str(item.key) === key) return item
+  }
+  if (!map.items.some(i => isPair(i) && str(i.key) === '<<')) return undefined
+  return entries(map, ctx).find(p => str(p.key) === key)
+}
+
+/** The value node for `key`, following an alias. */
+export function get(map: YAMLMap, key: string, ctx: ReadContext): Node | null {
+  const pair = getPair(map, key, ctx)
+  return pair ? deref(pair.value, ctx) : null
+}
+
+/** The string value for `key` if it is a scalar. */
+export function getString(map: YAMLMap, key: string, ctx: ReadContext): string | undefined {
+  return str(get(map, key, ctx))
+}
+
+/** `optional: true` (or any YAML 1.1 spelling of true Kubernetes accepts). */
+export function isOptional(map: YAMLMap, ctx: ReadContext): boolean {
+  const s = scalarOf(getPair(map, 'optional', ctx)?.value, ctx)
+  return s !== undefined && k8sBool(String(s.value), isPlain(s)) === true
+}

@@ -1,0 +1,66 @@
+// A build is three small steps: scan (parse and extract facts), plan
+// (resolve references, select, compute edits), emit (apply edits).
+import { CmhashError, type CmhashWarning } from './errors.js'
+import { emitFiles, emitStream, type OutputFile } from './emit.js'
+import { planBuild, type Rename } from './plan.js'
+import { REFERENCE_SPECS, type ReferenceSpec } from './refs/table.js'
+import { compileTable } from './refs/walk.js'
+import { scanFile } from './scan.js'
+import { Reporter } from './_report.js'
+
+/** One input file: its path (used in messages and to mirror the output) and its text. */
+export interface BuildInput {
+  readonly path: string
+  readonly content: string
+}
+
+export interface BuildOptions {
+  /**
+   * The namespace of objects that set none, as `kubectl apply -n` would use.
+   * Default `default`. Only used to match references; nothing is written.
+   */
+  readonly namespace?: string
+  /** Reference locations to use instead of the built-in {@link REFERENCE_SPECS}. */
+  readonly references?: readonly ReferenceSpec[]
+  /** Most YAML alias dereferences followed per document (alias-bomb guard). Default 100,000. */
+  readonly aliasBudget?: number
+}
+
+export interface BuildResult {
+  /** Every non-empty document of every input, in order, as one YAML stream. */
+  readonly output: string
+  /** Each input file with the edits applied, for writing a mirrored tree. */
+  readonly files: readonly OutputFile[]
+  /** The ConfigMaps and Secrets that were hashed, in input order. */
+  readonly renames: readonly Rename[]
+  readonly warnings: readonly CmhashWarning[]
+}
+
+/**
+ * Hashes every selected ConfigMap and Secret, renames it `name-<hash>` (the
+ * suffix `kubectl kustomize` would give the same content), marks it
+ * immutable, records its original name, and rewrites every reference to it.
+ * Everything else comes out byte for byte as it went in.
+ *
+ * A string input is read as one file named `<input>`. Pure: no file system,
+ * no environment. Throws {@link CmhashError} listing every problem when any
+ * input is invalid; returns warnings otherwise.
+ */
+export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
+  const inputs = typeof input === 'string' ? [{ path: '<input>', content: input }] : input
+  const report = new Reporter()
+  const scanOptions = {
+    defaultNamespace: options.namespace ?? 'default',
+    table: compileTable(options.references ?? REFERENCE_SPECS),
+    aliasBudget: options.aliasBudget ?? 100_000,
+  }
+  const files = inputs.map(f => scanFile(f.path, f.content, scanOptions, report))
+  const plan = report.errors.length === 0 ? planBuild(files, report) : undefined
+  if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
+  return {
+    output: emitStream(files, plan.edits),
+    files: emitFiles(files, plan.edits),
+    renames: plan.renames,
+    warnings: report.warnings,
+  }
+}

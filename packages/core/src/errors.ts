@@ -1,0 +1,112 @@
+/** Why a build failed. Every code names one rule of the input that was broken. */
+export type ErrorCode =
+  /** The text is not valid YAML (or JSON). */
+  | 'YAML_SYNTAX'
+  /** Two objects share group, kind, namespace and name. */
+  | 'DUPLICATE_RESOURCE'
+  /** An object's shape is wrong where cmhash must read it (e.g. `data` is not a map). */
+  | 'INVALID_RESOURCE'
+  /** A `data`/`binaryData`/`stringData` value is not a string as Kubernetes reads YAML. */
+  | 'DATA_NOT_STRING'
+  /** Secret `data` or ConfigMap `binaryData` that is not valid base64. */
+  | 'INVALID_BASE64'
+  /** A data key Kubernetes would reject (`[-._a-zA-Z0-9]+`, at most 253, not `.`/`..`). */
+  | 'INVALID_DATA_KEY'
+  /** The same key in a ConfigMap's `data` and `binaryData`. */
+  | 'DUPLICATE_DATA_KEY'
+  /** The hashed name would be longer than the 253 characters Kubernetes allows. */
+  | 'NAME_TOO_LONG'
+  /** `cmhash.dev/hash` is set to something other than "true" or "false". */
+  | 'INVALID_ANNOTATION'
+  /** YAML aliases expand past the bound that protects against alias bombs. */
+  | 'ALIAS_LIMIT'
+
+/** Something the build did that the user should know about; it does not fail the build. */
+export type WarningCode =
+  /** A reference names a ConfigMap/Secret that is not in the input; left as written. */
+  | 'MISSING_REFERENCE'
+  /** A referenced ConfigMap/Secret keeps its name because something reads it by name. */
+  | 'PINNED'
+  /** A reference could mean objects in several namespaces; left as written. */
+  | 'AMBIGUOUS_REFERENCE'
+  /** A document is not a Kubernetes object (no apiVersion/kind); passed through unchanged. */
+  | 'NOT_A_RESOURCE'
+  /** A hashed object had `immutable: false`; it is set to true. */
+  | 'IMMUTABLE_OVERRIDDEN'
+
+/** The object a problem is about. */
+export interface ResourceRef {
+  readonly kind: string
+  /** Absent for cluster-scoped objects. */
+  readonly namespace?: string
+  readonly name: string
+}
+
+/** Where a problem is: 1-based line and column, and the offset in the file's text. */
+export interface SourceLocation {
+  readonly file: string
+  readonly line: number
+  readonly col: number
+  readonly offset: number
+}
+
+/** What errors and warnings share. */
+export interface Problem {
+  readonly code: ErrorCode | WarningCode
+  readonly message: string
+  readonly location?: SourceLocation
+  readonly resource?: ResourceRef
+  /** The field, e.g. `data["app.properties"]` or `spec.template.spec.volumes[0].configMap.name`. */
+  readonly path?: string
+}
+
+/** A warning: the build went on. */
+export interface CmhashWarning extends Problem {
+  readonly code: WarningCode
+}
+
+/** The details of one error, as carried by {@link CmhashError}. */
+export interface ErrorDetail extends Problem {
+  readonly code: ErrorCode
+}
+
+/**
+ * The only error cmhash's core throws. `code`, `location`, `resource` and
+ * `path` describe the first problem found; `errors` lists every problem found
+ * (the first included), so a user can fix them all in one go. Messages never
+ * contain Secret values.
+ */
+export class CmhashError extends Error {
+  override readonly name = 'CmhashError'
+  readonly code: ErrorCode
+  readonly location?: SourceLocation
+  readonly resource?: ResourceRef
+  readonly path?: string
+  readonly errors: readonly ErrorDetail[]
+
+  constructor(errors: readonly ErrorDetail[], options?: { cause?: unknown }) {
+    const first = errors[0]
+    if (!first) throw new TypeError('CmhashError needs at least one error')
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''
+    super(formatProblem(first) + more, options)
+    this.code = first.code
+    if (first.location) this.location = first.location
+    if (first.resource) this.resource = first.resource
+    if (first.path) this.path = first.path
+    this.errors = errors
+  }
+}
+
+/**
+ * One line for a problem: `file:line:col: CODE: message`, the form editors and
+ * CI log viewers link to. The location part is left out when there is none.
+ */
+export function formatProblem(p: Problem): string {
+  const at = p.location ? `${p.location.file}:${p.location.line}:${p.location.col}: ` : ''
+  return `${at}${p.code}: ${p.message}`
+}
+
+/** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */
+export function formatResource(r: ResourceRef): string {
+  return r.namespace ? `${r.kind} ${r.namespace}/${r.name}` : `${r.kind} ${r.name}`
+}

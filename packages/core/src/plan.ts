@@ -1,0 +1,311 @@
+// Step 2 of a build: resolve every reference to the ConfigMap/Secret it
+// names (by kind, namespace and name), decide which objects get hashed, and
+// turn those decisions into text edits.
+import type { ConfigFacts, FileFacts, ObjectFacts, RefSite } from './_model.js'
+import { formatResource, type ResourceRef } from './errors.js'
+import type { TargetKind } from './refs/table.js'
+import { MANAGED_LABEL, NAME_ANNOTATION } from './scan.js'
+import { renderMaps, renderPairs, renderScalar, renderString } from './_render.js'
+import type { Reporter } from './_report.js'
+
+/** A ConfigMap or Secret that cmhash renamed. */
+export interface Rename {
+  readonly kind: TargetKind
+  /** Undefined only when the object has no namespace and none was given. */
+  readonly namespace: string
+  /** The name before hashing (annotation `cmhash.dev/name`). */
+  readonly originalName: string
+  /** The name in the input (equal to `originalName` unless the input was already hashed). */
+  readonly from: string
+  /** The name in the output. */
+  readonly to: string
+  readonly file: string
+}
+
+/** Replace the text [start, end) of `file` with `text`. */
+export interface Edit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+export interface Plan {
+  readonly edits: ReadonlyMap<string, readonly Edit[]>
+  readonly renames: readonly Rename[]
+}
+
+/** Resolves references, selects what to hash, and computes the edits. Problems go to `report`. */
+export function planBuild(files: readonly FileFacts[], report: Reporter): Plan {
+  const objects = files.flatMap(f => f.docs.flatMap(d => d.objects))
+  const texts = new Map(files.map(f => [f.path, f.text]))
+  const where = (o: ObjectFacts) => ({ file: o.file, text: texts.get(o.file)!, offset: o.offset })
+  checkDuplicates(objects, where, report)
+
+  const index = new TargetIndex(objects)
+  const resolutions = objects.flatMap(referrer => referrer.refs.map(ref => resolve(index, referrer, ref)))
+  const byTarget = new Map<Target, Resolution[]>()
+  for (const r of resolutions) {
+    if (r.target) push(byTarget, r.target, r)
+    for (const t of r.ambiguous ?? []) push(byTarget, t, r)
+  }
+  const edits = new EditList()
+  const renames: Rename[] = []
+  const newNames = new Map<Target, string>()
+
+  for (const target of index.all) {
+    const decision = decide(target, byTarget.get(target) ?? [])
+    const { config, object } = target
+    if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && config.mode !== 'force') {
+      report.warn('PINNED', {
+        message: `${formatResource(resourceOf(object))} keeps its name although ${describe(decision.referencedBy)} references it: ` +
+          `${decision.pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
+        at: where(object), resource: resourceOf(object),
+      })
+    }
+    if (!decision.hash || config.hash === undefined) continue
+    const to = `${config.baseName}-${config.hash}`
+    if (to.length > 253) {
+      report.error('NAME_TOO_LONG', {
+        message: `${formatResource(resourceOf(object))}: the hashed name ${to.slice(0, 40)}… would be ${to.length} characters; Kubernetes allows 253`,
+        at: where(object), resource: resourceOf(object), path: 'metadata.name',
+      })
+      continue
+    }
+    if (config.notEditable) {
+      report.error('INVALID_RESOURCE', {
+        message: `${formatResource(resourceOf(object))}: ${config.notEditable}`,
+        at: where(object), resource: resourceOf(object),
+      })
+      continue
+    }
+    newNames.set(target, to)
+    renames.push({ kind: config.kind, namespace: object.namespace ?? '', originalName: config.baseName, from: config.name, to, file: object.file })
+    editConfig(edits, object.file, config, to, report, () => where(object))
+  }
+
+  const missing = new Map<string, { r: Resolution; count: number }>()
+  for (const r of resolutions) {
+    if (r.target) {
+      const to = newNames.get(r.target)
+      const rewrite = r.ref.spec.use === 'rewrite' || r.target.config.mode === 'force'
+      if (to !== undefined && rewrite) {
+        edits.replace(r.referrer.file, r.ref.site.start, r.ref.site.end, renderScalar(r.ref.prefix + to, r.ref.site.style))
+      }
+    } else if (r.ambiguous) {
+      report.warn('AMBIGUOUS_REFERENCE', {
+        message: `${formatResource(resourceOf(r.referrer))} ${r.ref.path} names ${r.ref.target} ${r.ref.name}, which is in several namespaces ` +
+          `(${r.ambiguous.map(t => t.object.namespace).join(', ')}); left as written`,
+        at: { ...where(r.referrer), offset: r.ref.site.start }, resource: resourceOf(r.referrer), path: r.ref.path,
+      })
+    } else if (!r.ref.optional && r.ref.spec.use === 'rewrite') {
+      const key = `${r.referrer.file}\0${r.referrer.offset}\0${r.ref.target}\0${r.ref.namespace}\0${r.ref.name}`
+      const seen = missing.get(key)
+      if (seen) seen.count++
+      else missing.set(key, { r, count: 1 })
+    }
+  }
+  for (const { r, count } of missing.values()) {
+    const target = r.ref.namespace === undefined ? `${r.ref.target} ${r.ref.name}` : `${r.ref.target} ${r.ref.namespace}/${r.ref.name}`
+    const elsewhere = index.byName(r.ref.target, r.ref.name).map(t => t.object.namespace).filter(ns => ns !== r.ref.namespace)
+    const hint = elsewhere.length > 0 ? ` (there is one in namespace ${elsewhere.join(', ')})` : ''
+    const more = count > 1 ? ` (and ${count - 1} more references to it)` : ''
+    report.warn('MISSING_REFERENCE', {
+      message: `${formatResource(resourceOf(r.referrer))} references ${target} at ${r.ref.path}${more}, which is not in the input${hint}; left as written`,
+      at: { ...where(r.referrer), offset: r.ref.site.start }, resource: resourceOf(r.referrer), path: r.ref.path,
+    })
+  }
+  return { edits: edits.byFile, renames }
+}
+
+// --- internal ---
+
+interface Target {
+  readonly object: ObjectFacts
+  readonly config: ConfigFacts
+}
+
+interface Resolution {
+  readonly referrer: ObjectFacts
+  readonly ref: RefSite
+  readonly target?: Target
+  readonly ambiguous?: readonly Target[]
+}
+
+/** ConfigMaps and Secrets by namespace and name; an already-hashed one also answers to its original name. */
+class TargetIndex {
+  readonly all: Target[] = []
+  private readonly exact = new Map<string, Target>()
+  private readonly original = new Map<string, Target[]>()
+  private readonly anyNamespace = new Map<string, Target[]>()
+
+  constructor(objects: readonly ObjectFacts[]) {
+    for (const object of objects) {
+      const config = object.config
+      if (!config) continue
+      const t = { object, config }
+      this.all.push(t)
+      this.exact.set(key(config.kind, object.namespace, config.name), t)
+      push(this.anyNamespace, `${config.kind}\0${config.name}`, t)
+      if (config.baseName !== config.name) {
+        push(this.original, key(config.kind, object.namespace, config.baseName), t)
+        push(this.anyNamespace, `${config.kind}\0${config.baseName}`, t)
+      }
+    }
+  }
+
+  get(kind: TargetKind, namespace: string, name: string): Target | undefined {
+    const exact = this.exact.get(key(kind, namespace, name))
+    if (exact) return exact
+    const byOriginal = this.original.get(key(kind, namespace, name))
+    return byOriginal?.length === 1 ? byOriginal[0] : undefined
+  }
+
+  byName(kind: TargetKind, name: string): Target[] {
+    return [...new Set(this.anyNamespace.get(`${kind}\0${name}`) ?? [])]
+  }
+}
+
+function key(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}\0${namespace ?? ''}\0${name}`
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k)
+  if (list) list.push(v)
+  else m.set(k, [v])
+}
+
+function resolve(index: TargetIndex, referrer: ObjectFacts, ref: RefSite): Resolution {
+  if (ref.namespace !== undefined) {
+    const target = index.get(ref.target, ref.namespace, ref.name)
+    return target ? { referrer, ref, target } : { referrer, ref }
+  }
+  const candidates = index.byName(ref.target, ref.name)
+  if (candidates.length === 1) return { referrer, ref, target: candidates[0]! }
+  if (candidates.length > 1) return { referrer, ref, ambiguous: candidates }
+  return { referrer, ref }
+}
+
+interface Decision {
+  readonly hash: boolean
+  readonly referencedBy: readonly ObjectFacts[]
+  readonly pinnedBy: readonly string[]
+}
+
+/**
+ * The selection rule. Hashed: forced by annotation, or referenced through a
+ * rewritable reference with nothing pinning it to its name. Pins: RBAC
+ * `resourceNames`, annotation `cmhash.dev/hash: "false"`, Secrets of type
+ * `kubernetes.io/service-account-token` (the token controller fills them by
+ * name), and objects with no data at all (a program fills them in by name).
+ */
+function decide(target: Target, resolutions: readonly Resolution[]): Decision {
+  const referencedBy: ObjectFacts[] = []
+  const pinnedBy: string[] = []
+  for (const r of resolutions) {
+    if (r.ref.spec.use === 'pin') pinnedBy.push(`${formatResource(resourceOf(r.referrer))} reads it by name (${r.ref.path})`)
+    else if (r.target === target && !referencedBy.includes(r.referrer)) referencedBy.push(r.referrer)
+  }
+  const { config } = target
+  if (config.mode === 'off') pinnedBy.push('its annotation cmhash.dev/hash is "false"')
+  if (config.empty) pinnedBy.push('it has no data, so a program fills it in at run time, by name')
+  if (config.kind === 'Secret' && config.secretType === 'kubernetes.io/service-account-token') {
+    pinnedBy.push('it is a service-account token, which the token controller fills in by name')
+  }
+  const hash = config.mode === 'force' || (config.mode === 'auto' && referencedBy.length > 0 && pinnedBy.length === 0)
+  return { hash, referencedBy, pinnedBy }
+}
+
+function describe(objects: readonly ObjectFacts[]): string {
+  const names = objects.slice(0, 3).map(o => formatResource(resourceOf(o)))
+  return objects.length > 3 ? `${names.join(', ')} and ${objects.length - 3} more` : names.join(', ')
+}
+
+function resourceOf(o: ObjectFacts): ResourceRef {
+  return o.namespace === undefined ? { kind: o.kind, name: o.name ?? '' } : { kind: o.kind, namespace: o.namespace, name: o.name ?? '' }
+}
+
+function checkDuplicates(
+  objects: readonly ObjectFacts[], where: (o: ObjectFacts) => { file: string; text: string; offset: number }, report: Reporter,
+): void {
+  const seen = new Map<string, ObjectFacts>()
+  for (const o of objects) {
+    if (!o.name) continue
+    const k = `${o.group}\0${o.kind}\0${o.namespace ?? ''}\0${o.name}`
+    const first = seen.get(k)
+    if (!first) {
+      seen.set(k, o)
+      continue
+    }
+    const w = where(first)
+    const firstAt = `${w.file}:${lineOf(w.text, w.offset)}`
+    report.error('DUPLICATE_RESOURCE', {
+      message: `${formatResource(resourceOf(o))} is defined twice: here and at ${firstAt}`,
+      at: where(o), resource: resourceOf(o),
+    })
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */
+function editConfig(
+  edits: EditList, file: string, config: ConfigFacts, to: string, report: Reporter,
+  where: () => { file: string; text: string; offset: number },
+): void {
+  if (to !== config.name) edits.replace(file, config.nameSite.start, config.nameSite.end, renderScalar(to, config.nameSite.style))
+  const { immutable } = config
+  if (!immutable) {
+    edits.insert(file, config.rootSite.offset, renderPairs(config.rootSite, [['immutable', 'true']]))
+  } else if (immutable.value !== true) {
+    if (immutable.value === false) {
+      report.warn('IMMUTABLE_OVERRIDDEN', {
+        message: `${config.kind} ${config.name} had immutable: false; a hashed ${config.kind} never changes, so it is set to true`,
+        at: { ...where(), offset: immutable.site.start },
+      })
+    }
+    edits.replace(file, immutable.site.start, immutable.site.end, 'true')
+  }
+  const newMaps: Array<readonly [string, ReadonlyArray<readonly [string, string]>]> = []
+  const label = ['cmhash.dev/managed', JSON.stringify('true')] as const
+  const managed = config.labels?.entries.get(MANAGED_LABEL)
+  if (!config.labels) newMaps.push(['labels', [label]])
+  else if (!managed) edits.insert(file, config.labels.site.offset, renderPairs(config.labels.site, [label]), config.labels.site.end)
+  else if (managed.value !== 'true') edits.replace(file, managed.start, managed.end, JSON.stringify('true'))
+
+  const annotation = (json: boolean) => [NAME_ANNOTATION, renderString(config.baseName, json)] as const
+  if (!config.annotations) newMaps.push(['annotations', [annotation(config.metadataSite.json)]])
+  else if (!config.annotations.entries.has(NAME_ANNOTATION)) {
+    const site = config.annotations.site
+    edits.insert(file, site.offset, renderPairs(site, [annotation(site.json)]), site.end)
+  }
+  if (newMaps.length > 0) edits.insert(file, config.metadataSite.offset, renderMaps(config.metadataSite, config.step, newMaps))
+}
+
+/** Edits per file; replacing the same text twice (a scalar shared through an alias) keeps one. */
+class EditList {
+  readonly byFile = new Map<string, Edit[]>()
+  private readonly replaced = new Set<string>()
+
+  replace(file: string, start: number, end: number, text: string): void {
+    const k = `${file}\0${start}`
+    if (this.replaced.has(k)) return
+    this.replaced.add(k)
+    this.add(file, { start, end, text })
+  }
+
+  /** Inserts at `offset`, or replaces [offset, end) when an empty value is rewritten. */
+  insert(file: string, offset: number, text: string, end: number = offset): void {
+    this.add(file, { start: offset, end, text })
+  }
+
+  private add(file: string, edit: Edit): void {
+    const list = this.byFile.get(file)
+    if (list) list.push(edit)
+    else this.byFile.set(file, [edit])
+  }
+}

@@ -1,0 +1,149 @@
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml'
+import { deref, entries, get, getPair, str, type ReadContext } from '../_yaml.js'
+import type { ReferenceSpec } from './table.js'
+
+/** One reference found in an object: the scalar that names the target, and where it is. */
+export interface RefHit {
+  readonly spec: ReferenceSpec
+  /** The scalar holding the name (or `namespace/name`). */
+  readonly scalar: Scalar
+  /** The map in which the name's key stands; `optional`, `namespaceKey` and `where` are read from it. */
+  readonly holder: YAMLMap
+  /** The field, from the object's root: `spec.template.spec.volumes[0].configMap.name`. */
+  readonly path: string
+}
+
+/** A reference table split by where each entry starts, compiled once. */
+export interface CompiledTable {
+  readonly podSpec: readonly CompiledSpec[]
+  readonly byKind: ReadonlyMap<string, readonly CompiledSpec[]>
+}
+
+export interface CompiledSpec {
+  readonly spec: ReferenceSpec
+  readonly keys: readonly string[]
+}
+
+/** Splits paths into keys (`\/` is a slash inside a key) and groups specs by where they start. */
+export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
+  const podSpec: CompiledSpec[] = []
+  const byKind = new Map<string, CompiledSpec[]>()
+  for (const spec of specs) {
+    const compiled = { spec, keys: splitPath(spec.path) }
+    if (spec.on === 'PodSpec') podSpec.push(compiled)
+    else {
+      const list = byKind.get(spec.on.kind) ?? []
+      list.push(compiled)
+      byKind.set(spec.on.kind, list)
+    }
+  }
+  return { podSpec, byKind }
+}
+
+export function splitPath(path: string): string[] {
+  return path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/'))
+}
+
+/**
+ * Every reference in one object: the table's entries for its kind from its
+ * root, and the pod-spec entries at every pod spec inside it, found by shape
+ * (a map with a `containers` list), so that custom resources embedding pod
+ * templates need no configuration.
+ */
+export function findReferences(
+  root: YAMLMap, kind: string, group: string, table: CompiledTable, ctx: ReadContext,
+): RefHit[] {
+  const hits: RefHit[] = []
+  for (const c of table.byKind.get(kind) ?? []) {
+    const on = c.spec.on
+    if (on !== 'PodSpec' && on.groups && !on.groups.includes(group)) continue
+    walk(root, c, 0, [], hits, ctx)
+  }
+  if (table.podSpec.length > 0 && !SHAPELESS_KINDS.has(kind)) {
+    findPodSpecs(root, [], ctx, (podSpec, path) => {
+      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx)
+    })
+  }
+  return hits
+}
+
+// --- internal ---
+
+/** Kinds that hold no pod spec but can be large or look like one (CRD schemas). */
+const SHAPELESS_KINDS = new Set(['ConfigMap', 'Secret', 'CustomResourceDefinition'])
+
+function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext): void {
+  const n = deref(node, ctx)
+  if (isSeq(n)) {
+    n.items.forEach((item, idx) => {
+      path.push(`[${idx}]`)
+      walk(item, c, i, path, hits, ctx)
+      path.pop()
+    })
+    return
+  }
+  if (!isMap(n)) return
+  const key = c.keys[i]!
+  if (i < c.keys.length - 1) {
+    const next = get(n, key, ctx)
+    if (next) {
+      path.push(pathKey(key))
+      walk(next, c, i + 1, path, hits, ctx)
+      path.pop()
+    }
+    return
+  }
+  const pair = getPair(n, key, ctx)
+  if (!pair) return
+  const value = deref(pair.value, ctx)
+  const here = path.join('') + pathKey(key)
+  if (isScalar(value)) {
+    hits.push({ spec: c.spec, scalar: value, holder: n, path: trimDot(here) })
+  } else if (isSeq(value)) {
+    value.items.forEach((item, idx) => {
+      const s = deref(item, ctx)
+      if (isScalar(s)) hits.push({ spec: c.spec, scalar: s, holder: n, path: trimDot(`${here}[${idx}]`) })
+    })
+  }
+}
+
+function findPodSpecs(
+  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[]) => void,
+): void {
+  const n = deref(node, ctx)
+  if (isSeq(n)) {
+    n.items.forEach((item, idx) => {
+      if (isScalar(item)) return
+      path.push(`[${idx}]`)
+      findPodSpecs(item, path, ctx, found)
+      path.pop()
+    })
+    return
+  }
+  if (!isMap(n)) return
+  const containers = get(n, 'containers', ctx)
+  if (isSeq(containers) && (containers.items.length === 0 || isMap(deref(containers.items[0], ctx)))) {
+    found(n, path)
+    return
+  }
+  for (const pair of entries(n, ctx)) {
+    if (isScalar(pair.value)) continue
+    const key = str(pair.key)
+    if (key === undefined) continue
+    path.push(pathKey(key))
+    findPodSpecs(pair.value, path, ctx, found)
+    path.pop()
+  }
+}
+
+function pathKey(key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+}
+
+export function formatPath(parts: readonly string[]): string {
+  return trimDot(parts.join(''))
+}
+
+function trimDot(s: string): string {
+  return s.startsWith('.') ? s.slice(1) : s
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// Tests run against the TypeScript sources, not dist/, through the same
+// package names users import.
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@cmhash/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    reporters: ['default', './scripts/vitest-summary.ts'],
+  },
+})
