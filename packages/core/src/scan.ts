@@ -35,17 +35,21 @@ export function scanFile(path: string, source: string, options: ScanOptions, rep
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
   const docs: DocFacts[] = []
   const composer = new Composer({ schema: 'failsafe', prettyErrors: false })
-  let prev = 0
-  for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
-    const start = prev
-    const end = doc.range[2]
-    prev = end
+  // Each document owns the text from its start (`---`, or the file's start
+  // for the first) up to the next document's start: its trailing comments
+  // and line breaks included.
+  let pending: Document | undefined
+  const flush = (end: number) => {
+    const doc = pending
+    if (!doc) return
+    const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
     docs.push(scanDocument(doc, { file: path, text, start, end }, options, report))
   }
-  if (docs.length > 0) {
-    const last = docs[docs.length - 1]!
-    docs[docs.length - 1] = { ...last, end: text.length }
+  for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
+    flush(doc.range[0])
+    pending = doc
   }
+  flush(text.length)
   return { path, text, docs }
 }
 

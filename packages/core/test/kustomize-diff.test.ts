@@ -117,7 +117,7 @@ function render(obj: Record<string, unknown>, style: Style): string {
   switch (style) {
     case 'json': return JSON.stringify(obj, null, 2)
     case 'yaml': return stringify(obj, { lineWidth: 0 })
-    case 'single-line-flow': return stringify(obj, { flowLevel: 0 })
+    case 'single-line-flow': return stringify(obj, { collectionStyle: 'flow' })
     case 'double': return stringify(obj, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })
   }
 }
