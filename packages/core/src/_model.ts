@@ -64,7 +64,7 @@ export interface ConfigFacts {
   readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined } | undefined
   /** Where `immutable: true` goes: after the `kind` pair. */
   readonly rootSite: PairSite
-  /** Where new labels/annotations maps go: after `metadata.name`. */
+  /** Where new labels/annotations maps go: after the other of the two, or after `metadata.name`. */
   readonly metadataSite: PairSite
   /** One level of block indentation, for a new nested map. */
   readonly step: string

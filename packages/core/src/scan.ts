@@ -254,7 +254,9 @@ function scanConfig(
   const text = scope.text
   const fallbackPair = map.items.find(isPair) as Pair | undefined
   const rootSite = afterPairSite(text, map, kindPair ?? fallbackPair)
-  const metadataSite = afterPairSite(text, metadata, namePair ?? (metadata.items.find(isPair) as Pair | undefined))
+  // New labels/annotations maps go after the existing one of the two, or after the name.
+  const metadataSite = afterPairSite(text, metadata,
+    directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? (metadata.items.find(isPair) as Pair | undefined))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
     kind, name, baseName, hash, mode, empty, secretType,
@@ -431,7 +433,11 @@ function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined): Pair
       indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, keyStart),
     }
   }
-  const end = lineEnd(text, valueEnd)
+  // A block collection or block scalar ends after its last line break; a
+  // flow value ends on its line, maybe followed by a comment.
+  const end = valueEnd > 0 && text.charCodeAt(valueEnd - 1) === 10
+    ? valueEnd - (valueEnd > 1 && text.charCodeAt(valueEnd - 2) === 13 ? 2 : 1)
+    : lineEnd(text, valueEnd)
   return {
     offset: end, mode: 'after', flow: false, json, multiline: false, emptyFlow: false,
     indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, valueEnd),

@@ -1,0 +1,157 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { cli } from './_run.js'
+
+const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {k: v}\n'
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: app}}]}]}\n'
+const MISSING = 'apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec: {containers: [{name: c, image: i, envFrom: [{secretRef: {name: nowhere}}]}]}\n'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cmhash-cli-'))
+})
+
+function tree(files: Record<string, string | Buffer>): string {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  return dir
+}
+
+describe('help and version', () => {
+  it.each([[[]], [['--help']], [['-h']], [['help']]])('prints usage for %j', async argv => {
+    const r = await cli(argv)
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('cmhash build [options] <path>...')
+  })
+
+  it('prints build help', async () => {
+    for (const argv of [['help', 'build'], ['build', '--help']]) {
+      const r = await cli(argv)
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain('--output-dir DIR')
+      expect(r.stdout).toContain('Exit codes')
+    }
+  })
+
+  it('prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `cmhash ${version}\n`, stderr: '' })
+  })
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['build'], /needs input/],
+    [['build', '--nope', 'x'], /Unknown option '--nope'/],
+    [['build', '-', '-'], /only once/],
+    [['build', '-n', 'Not_Valid', 'x'], /not a valid namespace/],
+  ])('rejects %j with exit code 2', async (argv, message) => {
+    const r = await cli(argv)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+  })
+})
+
+describe('build', () => {
+  it('reads a directory recursively, in sorted order, skipping hidden paths and kustomization files', async () => {
+    tree({ 'b/pod.yaml': POD, 'a.yml': CM, 'kustomization.yaml': 'resources: []\n', '.hidden/x.yaml': 'nope: [', 'notes.txt': 'x', 'c.json': '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}}' })
+    const r = await cli(['build', dir])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout.indexOf('kind: ConfigMap')).toBeLessThan(r.stdout.indexOf('kind: Pod'))
+    expect(r.stdout.indexOf('kind: Pod')).toBeLessThan(r.stdout.indexOf('"kind": "Service"'))
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+
+  it('reads stdin for -', async () => {
+    const r = await cli(['build', '-'], { stdin: `${CM}---\n${POD}` })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/name: app-[a-z0-9]{10}/)
+  })
+
+  it('reads files and stdin together, and resolves references across them', async () => {
+    tree({ 'cm.yaml': CM })
+    const r = await cli(['build', join(dir, 'cm.yaml'), '-'], { stdin: POD })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+
+  it('prints warnings on stderr with file and line, manifests only on stdout', async () => {
+    tree({ 'q.yaml': MISSING })
+    const r = await cli(['build', 'q.yaml'], { cwd: dir })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(MISSING)
+    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Pod default\/q references Secret default\/nowhere/)
+    expect((await cli(['build', '-q', 'q.yaml'], { cwd: dir })).stderr).toBe('')
+  })
+
+  it('fails on warnings with --strict, writing nothing', async () => {
+    tree({ 'q.yaml': MISSING })
+    const r = await cli(['build', '--strict', 'q.yaml'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('--strict')
+  })
+
+  it('writes one file per input under --output-dir, mirroring paths', async () => {
+    tree({ 'in/cm.yaml': CM, 'in/deep/pod.yaml': `# keep me\n---\n${POD}` })
+    const r = await cli(['build', 'in', '-o', 'out'], { cwd: dir })
+    expect(r).toMatchObject({ code: 0, stdout: '' })
+    expect(readFileSync(join(dir, 'out/cm.yaml'), 'utf8')).toMatch(/name: app-[a-z0-9]{10}/)
+    expect(readFileSync(join(dir, 'out/deep/pod.yaml'), 'utf8')).toMatch(/^# keep me\n---\napiVersion: v1\nkind: Pod\n.*name: app-[a-z0-9]{10}/s)
+  })
+
+  it('on invalid input exits 1, lists every error with file and line, and writes nothing', async () => {
+    tree({ 'in/bad.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {password: not-base64!}\n', 'in/worse.yaml': 'a: [\n', 'in/ok.yaml': CM })
+    const r = await cli(['build', 'in', '-o', 'out'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^error: in\/bad\.yaml:4:\d+: INVALID_BASE64: /m)
+    expect(r.stderr).toMatch(/^error: in\/worse\.yaml:2:\d+: YAML_SYNTAX: /m)
+    expect(r.stderr).toContain('nothing was written')
+    expect(r.stderr).not.toContain('not-base64!')
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+    expect((await cli(['build', 'in'], { cwd: dir })).stdout).toBe('')
+  })
+
+  it.each([
+    [{}, ['build', 'missing.yaml'], /missing\.yaml: no such file or directory/],
+    [{ 'empty/README.md': '# nothing' }, ['build', 'empty'], /no \.yaml, \.yml or \.json files/],
+    [{ 'latin1.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }, ['build', 'latin1.yaml'], /not valid UTF-8/],
+  ])('exits 2 when an input cannot be read', async (files, argv, message) => {
+    tree(files)
+    const r = await cli(argv, { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('uses --namespace for objects that set none', async () => {
+    const r = await cli(['build', '-n', 'prod', '-'], { stdin: `${CM.replace('{name: app}', '{name: app, namespace: prod}')}---\n${POD}` })
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+})
+
+describe('the installed bin', () => {
+  const bin = new URL('../bin/cmhash.js', import.meta.url).pathname
+  const root = new URL('../../..', import.meta.url).pathname
+
+  it('runs as `pnpm --silent cmhash` from the repository root, printing only manifests', () => {
+    const out = execFileSync('pnpm', ['--silent', 'cmhash', 'build', 'examples/basic/k8s'], { cwd: root, encoding: 'utf8' })
+    expect(out).toBe(readFileSync(join(root, 'examples/basic/expected.yaml'), 'utf8'))
+  })
+
+  it('sets the exit code and survives a reader that stops early', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n`).join('---\n')
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${bin} build - | head -n 1`], { input: big, encoding: 'utf8' })
+    expect(r.stdout).toBe('apiVersion: v1\n')
+    expect(r.stderr).toBe('')
+    expect(spawnSync('node', [bin, 'build', '-'], { input: 'a: [\n', encoding: 'utf8' }).status).toBe(1)
+    expect(spawnSync('node', [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2)
+  })
+})
