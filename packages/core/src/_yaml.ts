@@ -1,7 +1,7 @@
 // Reading yaml's AST the way Kubernetes reads the same text: aliases and
 // `<<` merge keys followed (within a bound), every scalar a string whose
 // meaning _k8s-scalar.ts decides.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { k8sBool } from './_k8s-scalar.js'
 
 // --- internal ---
@@ -13,7 +13,33 @@ import { k8sBool } from './_k8s-scalar.js'
  */
 export class ReadContext {
   aliasVisits = 0
+  private anchors: Map<string, Node[]> | undefined
   constructor(readonly doc: Document, readonly aliasBudget: number) {}
+
+  /**
+   * The node an alias names: the last node with that anchor before the
+   * alias. (yaml's Alias.resolve searches the whole document on every call;
+   * this indexes the anchors once.)
+   */
+  target(alias: Alias): Node | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, Node[]>()
+      visit(this.doc, (_key, node) => {
+        const anchor = (node as Node).anchor
+        if (anchor && !isAlias(node)) {
+          const list = anchors.get(anchor)
+          if (list) list.push(node as Node)
+          else anchors.set(anchor, [node as Node])
+        }
+      })
+      this.anchors = anchors
+    }
+    const at = alias.range?.[0] ?? Infinity
+    const candidates = this.anchors.get(alias.source) ?? []
+    let found: Node | undefined
+    for (const n of candidates) if ((n.range?.[0] ?? 0) < at) found = n
+    return found
+  }
 }
 
 export class AliasLimitError extends Error {
@@ -25,9 +51,8 @@ export class AliasLimitError extends Error {
 /** The node an alias stands for (or the node itself), charging the alias budget. */
 export function deref(node: unknown, ctx: ReadContext): Node | null {
   if (isAlias(node)) {
-    const target = node.resolve(ctx.doc) as Node | undefined
     if (++ctx.aliasVisits > ctx.aliasBudget) throw new AliasLimitError(node.range?.[0] ?? 0)
-    return target ?? null
+    return ctx.target(node) ?? null
   }
   return (node as Node | null | undefined) ?? null
 }
