@@ -5,9 +5,10 @@ import { defineConfig } from 'vitest/config'
 // package names users import.
 export default defineConfig({
   resolve: {
-    alias: {
-      '@cmhash/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: /^@cmhash\/core$/, replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+      { find: /^@cmhash\/core\/config$/, replacement: fileURLToPath(new URL('./packages/core/src/config.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],

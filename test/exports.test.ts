@@ -6,10 +6,12 @@ import * as core from '@cmhash/core'
 it('exports exactly the documented names', () => {
   expect(Object.keys(core).sort()).toEqual([
     'CLUSTER_SCOPED_KINDS',
+    'CONFIG_FILE_NAMES',
     'CmhashError',
     'HASH_ANNOTATION',
     'MANAGED_LABEL',
     'NAME_ANNOTATION',
+    'PRESETS',
     'REFERENCE_SPECS',
     'build',
     'formatProblem',
@@ -17,6 +19,11 @@ it('exports exactly the documented names', () => {
     'hashConfigMap',
     'hashSecret',
   ])
+})
+
+it('exports the configuration API from @cmhash/core/config only', async () => {
+  const config = await import('@cmhash/core/config')
+  expect(Object.keys(config).sort()).toEqual(['configSchema', 'configToOptions', 'parseConfig'])
 })
 
 it('resolves as an installed ESM package, with type declarations', async () => {

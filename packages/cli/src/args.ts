@@ -1,10 +1,28 @@
 import { parseArgs } from 'node:util'
+import type { SelectMode } from '@cmhash/core'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
 export type Command =
   | { readonly name: 'help'; readonly topic?: string }
   | { readonly name: 'version' }
-  | { readonly name: 'build'; readonly paths: readonly string[]; readonly outputDir?: string; readonly namespace?: string; readonly strict: boolean; readonly quiet: boolean }
+  | { readonly name: 'config-schema' }
+  | { readonly name: 'config-check'; readonly file?: string }
+  | BuildCommand
+
+export interface BuildCommand {
+  readonly name: 'build'
+  readonly paths: readonly string[]
+  readonly outputDir?: string
+  readonly namespace?: string
+  readonly select?: SelectMode
+  readonly config?: string
+  readonly include?: readonly string[]
+  readonly exclude?: readonly string[]
+  readonly strict: boolean
+  readonly quiet: boolean
+}
+
+const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 
 /** A command line cmhash cannot act on; exit code 2. */
 export class UsageError extends Error {
@@ -16,6 +34,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (sub === undefined || sub === '-h' || sub === '--help') return { name: 'help' }
   if (sub === 'help') return rest[0] ? { name: 'help', topic: rest[0] } : { name: 'help' }
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
+  if (sub === 'config') return parseConfigCommand(rest)
   if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
   let parsed
   try {
@@ -26,6 +45,10 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         'output-dir': { type: 'string', short: 'o' },
         namespace: { type: 'string', short: 'n' },
+        select: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -43,14 +66,28 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace)) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
   }
+  if (values.select !== undefined && !SELECT_MODES.includes(values.select as SelectMode)) {
+    throw new UsageError(`--select must be one of ${SELECT_MODES.join(', ')}`)
+  }
   return {
     name: 'build',
     paths: positionals,
     ...(values['output-dir'] !== undefined ? { outputDir: values['output-dir'] } : {}),
     ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
+    ...(values.select !== undefined ? { select: values.select as SelectMode } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.include !== undefined ? { include: values.include } : {}),
+    ...(values.exclude !== undefined ? { exclude: values.exclude } : {}),
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
   }
+}
+
+function parseConfigCommand(rest: readonly string[]): Command {
+  const [what, ...more] = rest
+  if (what === 'schema' && more.length === 0) return { name: 'config-schema' }
+  if (what === 'check' && more.length <= 1) return more[0] ? { name: 'config-check', file: more[0] } : { name: 'config-check' }
+  throw new UsageError('usage: cmhash config schema | cmhash config check [FILE]')
 }
 
 export const MAIN_HELP = `cmhash: content-hashed, immutable ConfigMaps and Secrets, with every reference rewritten
@@ -59,6 +96,9 @@ Usage:
   cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
   cmhash build [options] -            the same, reading manifests from stdin
   cmhash help build                   options of build
+  cmhash config schema                print the configuration file's JSON Schema
+  cmhash config check [FILE]          validate a configuration file
+                                      (default: cmhash.config.yaml here)
   cmhash --version
 
 Examples:
@@ -83,6 +123,14 @@ Options:
                          paths, instead of printing one stream to stdout
   -n, --namespace NS     namespace of objects that set none (default
                          "default"), as with kubectl apply -n NS
+      --select MODE      which ConfigMaps/Secrets to hash: referenced
+                         (default), all, or annotated (only those annotated
+                         cmhash.dev/hash: "true")
+  -c, --config FILE      configuration file (default: cmhash.config.yaml,
+                         .yml or .json in the input directory)
+      --include GLOB     files to read in directories (repeatable; default
+                         **/*.yaml, **/*.yml, **/*.json)
+      --exclude GLOB     files to skip in directories (repeatable)
       --strict           fail (exit 1) when there are warnings
   -q, --quiet            do not print warnings
   -h, --help             show this help

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
-import { build, CmhashError, formatProblem, type BuildResult } from '@cmhash/core'
-import { BUILD_HELP, MAIN_HELP, UsageError, parseCommand, type Command } from './args.js'
-import { InputError, readInputs } from './inputs.js'
+import { build, CmhashError, CONFIG_FILE_NAMES, formatProblem, type BuildOptions, type BuildResult } from '@cmhash/core'
+import { BUILD_HELP, MAIN_HELP, UsageError, parseCommand, type BuildCommand } from './args.js'
+import { InputError, findConfig, readInputs, readText, type ReadOptions } from './inputs.js'
 
 /** The process around the CLI, injected so tests can drive it in-process. */
 export interface Io {
@@ -39,6 +39,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok
       case 'build':
         return await runBuild(command, io)
+      case 'config-schema': {
+        const { configSchema } = await import('@cmhash/core/config')
+        await write(io.stdout, `${JSON.stringify(configSchema, null, 2)}\n`)
+        return EXIT.ok
+      }
+      case 'config-check': {
+        const { parseConfig } = await import('@cmhash/core/config')
+        const file = command.file ?? await findConfig(['.'], io.cwd, CONFIG_FILE_NAMES)
+        if (!file) throw new InputError(`no ${CONFIG_FILE_NAMES.join(', ')} here; name the file: cmhash config check FILE`)
+        parseConfig(await readText(file, io.cwd), file)
+        await write(io.stdout, `${file}: valid\n`)
+        return EXIT.ok
+      }
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
@@ -58,10 +71,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 // --- internal ---
 
-async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io): Promise<number> {
-  const inputs = await readInputs(command.paths, io.cwd, io.stdin)
+async function runBuild(command: BuildCommand, io: Io): Promise<number> {
+  const options = await buildOptions(command, io)
+  const inputs = await readInputs(command.paths, io.cwd, io.stdin, options)
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
-  const result = build(inputs, command.namespace === undefined ? {} : { namespace: command.namespace })
+  const result = build(inputs, options)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
   if (command.strict && result.warnings.length > 0) {
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
@@ -73,6 +87,25 @@ async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io): P
     await writeTree(resolve(io.cwd, command.outputDir), inputs.map(i => i.outputPath), result)
   }
   return EXIT.ok
+}
+
+/** Options from the configuration file (if any), overridden by the command line. */
+async function buildOptions(command: BuildCommand, io: Io): Promise<BuildOptions & ReadOptions> {
+  const flags = {
+    ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
+    ...(command.select !== undefined ? { select: command.select } : {}),
+    ...(command.include !== undefined ? { include: command.include } : {}),
+    ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
+  }
+  let file = command.config
+  if (file === undefined) {
+    // Looking for a config file costs a stat per directory; loading the
+    // config module (and ajv) happens only when there is one.
+    file = await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES)
+  }
+  if (file === undefined) return flags
+  const { configToOptions, parseConfig } = await import('@cmhash/core/config')
+  return { ...configToOptions(parseConfig(await readText(file, io.cwd), file)), ...flags }
 }
 
 function checkOutputPaths(paths: readonly string[]): void {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, join, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import fg from 'fast-glob'
-import type { BuildInput } from '@cmhash/core'
+import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
 
 /** An input file, with the path it gets under --output-dir. */
 export interface InputFile extends BuildInput {
@@ -15,14 +15,21 @@ export class InputError extends Error {
 }
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
-const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization']
+const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES]
+
+export interface ReadOptions {
+  /** Globs of files to read in directories; default every .yaml, .yml and .json file. */
+  readonly include?: readonly string[]
+  /** Globs of files to skip in directories, besides hidden paths, kustomization files and cmhash's config. */
+  readonly exclude?: readonly string[]
+}
 
 /**
  * Reads the inputs named on the command line: `-` is stdin, a directory is
  * every manifest below it (sorted, so output does not depend on the order
  * the file system lists them), a file is itself.
  */
-export async function readInputs(paths: readonly string[], cwd: string, stdin: Readable): Promise<InputFile[]> {
+export async function readInputs(paths: readonly string[], cwd: string, stdin: Readable, options: ReadOptions = {}): Promise<InputFile[]> {
   const out: InputFile[] = []
   const seen = new Set<string>()
   for (const p of paths) {
@@ -35,8 +42,10 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       throw new InputError(`${p}: no such file or directory`)
     })
     if (info.isDirectory()) {
-      const found = await fg(MANIFESTS, { cwd: abs, dot: false, ignore: SKIPPED, onlyFiles: true, followSymbolicLinks: true })
-      if (found.length === 0) throw new InputError(`${p}: no .yaml, .yml or .json files in this directory`)
+      const found = await fg([...(options.include ?? MANIFESTS)], {
+        cwd: abs, dot: false, ignore: [...SKIPPED, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
+      })
+      if (found.length === 0) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
       for (const rel of found.sort(byCodePoint)) {
         await addFile(out, seen, join(abs, rel), displayPath(p, rel), rel)
       }
@@ -45,6 +54,33 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
     }
   }
   return out
+}
+
+/** The path of the configuration file in the input directories, if any; more than one is ambiguous. */
+export async function findConfig(paths: readonly string[], cwd: string, names: readonly string[]): Promise<string | undefined> {
+  const found: string[] = []
+  for (const p of paths) {
+    if (p === '-') continue
+    const info = await stat(resolve(cwd, p)).catch(() => undefined)
+    if (!info?.isDirectory()) continue
+    for (const name of names) {
+      const candidate = join(p, name)
+      if (await stat(resolve(cwd, candidate)).then(s => s.isFile(), () => false)) {
+        found.push(candidate)
+        break
+      }
+    }
+  }
+  if (found.length > 1) throw new InputError(`configuration files in several input directories (${found.join(', ')}); choose one with --config`)
+  return found[0]
+}
+
+/** Reads a text file given on the command line. */
+export async function readText(path: string, cwd: string): Promise<string> {
+  const bytes = await readFile(resolve(cwd, path)).catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`${path}: ${e.code === 'ENOENT' ? 'no such file' : `cannot read (${e.code ?? e.message})`}`)
+  })
+  return decode(bytes, path)
 }
 
 // --- internal ---

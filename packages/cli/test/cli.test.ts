@@ -155,3 +155,61 @@ describe('the installed bin', () => {
     expect(spawnSync('node', [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2)
   })
 })
+
+describe('configuration', () => {
+  const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {configRef: {name: app}}\n'
+  const CONFIG = 'references:\n- {kind: Widget, path: spec/configRef/name, refKind: ConfigMap}\n'
+
+  it('finds cmhash.config.yaml in the input directory and does not read it as a manifest', async () => {
+    tree({ 'k8s/cm.yaml': CM, 'k8s/widget.yaml': WIDGET, 'k8s/cmhash.config.yaml': CONFIG })
+    const r = await cli(['build', 'k8s'], { cwd: dir })
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toMatch(/configRef: \{name: app-[a-z0-9]{10}\}/)
+    expect(r.stdout).not.toContain('references:')
+  })
+
+  it('takes --config, and lets flags override it', async () => {
+    tree({ 'k8s/cm.yaml': CM.replace('{name: app}', '{name: app, namespace: prod}'), 'k8s/widget.yaml': WIDGET, 'conf.json': JSON.stringify({ namespace: 'prod', references: [{ kind: 'Widget', path: 'spec/configRef/name', refKind: 'ConfigMap' }] }) })
+    expect((await cli(['build', '--config', 'conf.json', 'k8s'], { cwd: dir })).stdout).toMatch(/configRef: \{name: app-/)
+    const overridden = await cli(['build', '--config', 'conf.json', '-n', 'other', 'k8s'], { cwd: dir })
+    expect(overridden.stdout).toContain('configRef: {name: app}')
+  })
+
+  it('applies include and exclude globs to directories', async () => {
+    tree({ 'k8s/a.yaml': CM, 'k8s/skip/b.yaml': 'not: [valid', 'k8s/c.txt.yaml': POD })
+    expect((await cli(['build', '--exclude', 'skip/**', 'k8s'], { cwd: dir })).code).toBe(0)
+    const only = await cli(['build', '--include', 'a.yaml', 'k8s'], { cwd: dir })
+    expect(only.stdout).toBe(CM)
+    tree({ 'k8s/cmhash.config.yaml': 'exclude: ["skip/**"]\n' })
+    expect((await cli(['build', 'k8s'], { cwd: dir })).code).toBe(0)
+  })
+
+  it('rejects an invalid configuration with file, line and field, writing nothing', async () => {
+    tree({ 'k8s/cm.yaml': CM, 'k8s/cmhash.config.yaml': 'select: sometimes\n' })
+    const r = await cli(['build', 'k8s'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('error: k8s/cmhash.config.yaml:1:9: INVALID_CONFIG: select must be one of "referenced", "all", "annotated"')
+  })
+
+  it('prints the schema, and checks a file', async () => {
+    const schema = await cli(['config', 'schema'])
+    expect(schema.code).toBe(0)
+    expect(JSON.parse(schema.stdout).title).toBe('CmhashConfig')
+    tree({ 'good.yaml': CONFIG, 'cmhash.config.yaml': CONFIG, 'bad.yaml': 'references: [{kind: W}]\n' })
+    expect(await cli(['config', 'check', 'good.yaml'], { cwd: dir })).toEqual({ code: 0, stdout: 'good.yaml: valid\n', stderr: '' })
+    expect((await cli(['config', 'check'], { cwd: dir })).stdout).toBe('cmhash.config.yaml: valid\n')
+    const bad = await cli(['config', 'check', 'bad.yaml'], { cwd: dir })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('bad.yaml:1:14: INVALID_CONFIG: references[0] needs path')
+    expect((await cli(['config', 'check', 'missing.yaml'], { cwd: dir })).code).toBe(2)
+    expect((await cli(['config', 'frob'])).code).toBe(2)
+  })
+
+  it('refuses to guess between config files of several input directories', async () => {
+    tree({ 'a/cm.yaml': CM, 'a/cmhash.config.yaml': '{}\n', 'b/pod.yaml': POD, 'b/cmhash.config.json': '{}' })
+    const r = await cli(['build', 'a', 'b'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('choose one with --config')
+  })
+})

@@ -2,8 +2,9 @@
 // (resolve references, select, compute edits), emit (apply edits).
 import { CmhashError, type CmhashWarning } from './errors.js'
 import { emitFiles, emitStream, type OutputFile } from './emit.js'
-import { planBuild, type Rename } from './plan.js'
-import { REFERENCE_SPECS, type ReferenceSpec } from './refs/table.js'
+import { planBuild, type Rename, type SelectMode } from './plan.js'
+import { PRESETS } from './refs/presets.js'
+import { REFERENCE_SPECS, type PinnedName, type ReferenceSpec } from './refs/table.js'
 import { compileTable } from './refs/walk.js'
 import { scanFile } from './scan.js'
 import { Reporter } from './_report.js'
@@ -20,8 +21,14 @@ export interface BuildOptions {
    * Default `default`. Only used to match references; nothing is written.
    */
   readonly namespace?: string
-  /** Reference locations to use instead of the built-in {@link REFERENCE_SPECS}. */
+  /** Which ConfigMaps/Secrets to hash; default `referenced`. */
+  readonly select?: SelectMode
+  /** Presets to turn off (`{ 'argo-cd': false }`); every preset is on unless set to false. */
+  readonly presets?: Readonly<Record<string, boolean>>
+  /** Reference locations to add to the built-in {@link REFERENCE_SPECS} and the presets'. */
   readonly references?: readonly ReferenceSpec[]
+  /** Names to pin, in addition to the presets'. */
+  readonly pinned?: readonly PinnedName[]
   /** Most YAML alias dereferences followed per document (alias-bomb guard). Default 100,000. */
   readonly aliasBudget?: number
 }
@@ -49,13 +56,18 @@ export interface BuildResult {
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
   const inputs = typeof input === 'string' ? [{ path: '<input>', content: input }] : input
   const report = new Reporter()
+  const presets = PRESETS.filter(p => options.presets?.[p.name] !== false)
   const scanOptions = {
     defaultNamespace: options.namespace ?? 'default',
-    table: compileTable(options.references ?? REFERENCE_SPECS),
+    table: compileTable([...REFERENCE_SPECS, ...presets.flatMap(p => p.references), ...(options.references ?? [])]),
     aliasBudget: options.aliasBudget ?? 100_000,
   }
+  const planOptions = {
+    select: options.select ?? 'referenced',
+    pinned: [...presets.flatMap(p => p.pinned), ...(options.pinned ?? [])],
+  }
   const files = inputs.map(f => scanFile(f.path, f.content, scanOptions, report))
-  const plan = report.errors.length === 0 ? planBuild(files, report) : undefined
+  const plan = report.errors.length === 0 ? planBuild(files, planOptions, report) : undefined
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
   return {
     output: emitStream(files, plan.edits),

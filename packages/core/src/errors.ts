@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'INVALID_ANNOTATION'
   /** YAML aliases expand past the bound that protects against alias bombs. */
   | 'ALIAS_LIMIT'
+  /** The configuration file does not match its JSON Schema. */
+  | 'INVALID_CONFIG'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =

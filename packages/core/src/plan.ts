@@ -3,8 +3,8 @@
 // turn those decisions into text edits.
 import type { ConfigFacts, FileFacts, ObjectFacts, RefSite } from './_model.js'
 import { formatResource, type ResourceRef } from './errors.js'
-import type { TargetKind } from './refs/table.js'
-import { MANAGED_LABEL, NAME_ANNOTATION } from './scan.js'
+import type { PinnedName, TargetKind } from './refs/table.js'
+import { MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 import { renderMaps, renderPairs, renderScalar, renderString } from './_render.js'
 import type { Reporter } from './_report.js'
 
@@ -34,8 +34,22 @@ export interface Plan {
   readonly renames: readonly Rename[]
 }
 
+/** Which ConfigMaps/Secrets are hashed (pins apply in every mode; the annotation `cmhash.dev/hash: "true"` always hashes). */
+export type SelectMode =
+  /** Those a workload references (the default). */
+  | 'referenced'
+  /** All of them. */
+  | 'all'
+  /** Only those annotated `cmhash.dev/hash: "true"`. */
+  | 'annotated'
+
+export interface PlanOptions {
+  readonly select: SelectMode
+  readonly pinned: readonly PinnedName[]
+}
+
 /** Resolves references, selects what to hash, and computes the edits. Problems go to `report`. */
-export function planBuild(files: readonly FileFacts[], report: Reporter): Plan {
+export function planBuild(files: readonly FileFacts[], options: PlanOptions, report: Reporter): Plan {
   const objects = files.flatMap(f => f.docs.flatMap(d => d.objects))
   const texts = new Map(files.map(f => [f.path, f.text]))
   const where = (o: ObjectFacts) => ({ file: o.file, text: texts.get(o.file)!, offset: o.offset })
@@ -52,8 +66,12 @@ export function planBuild(files: readonly FileFacts[], report: Reporter): Plan {
   const renames: Rename[] = []
   const newNames = new Map<Target, string>()
 
+  const created = new Set<string>()
+  for (const r of resolutions) {
+    if (r.ref.spec.use === 'creates') created.add(key(r.ref.target, r.ref.namespace ?? '*', r.ref.name))
+  }
   for (const target of index.all) {
-    const decision = decide(target, byTarget.get(target) ?? [])
+    const decision = decide(target, byTarget.get(target) ?? [], options)
     const { config, object } = target
     if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && config.mode !== 'force') {
       report.warn('PINNED', {
@@ -87,7 +105,7 @@ export function planBuild(files: readonly FileFacts[], report: Reporter): Plan {
   for (const r of resolutions) {
     if (r.target) {
       const to = newNames.get(r.target)
-      const rewrite = r.ref.spec.use === 'rewrite' || r.target.config.mode === 'force'
+      const rewrite = r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target.config.mode === 'force')
       if (to !== undefined && rewrite) {
         edits.replace(r.referrer.file, r.ref.site.start, r.ref.site.end, renderScalar(r.ref.prefix + to, r.ref.site.style))
       }
@@ -97,7 +115,8 @@ export function planBuild(files: readonly FileFacts[], report: Reporter): Plan {
           `(${r.ambiguous.map(t => t.object.namespace).join(', ')}); left as written`,
         at: { ...where(r.referrer), offset: r.ref.site.start }, resource: resourceOf(r.referrer), path: r.ref.path,
       })
-    } else if (!r.ref.optional && r.ref.spec.use === 'rewrite') {
+    } else if (!r.ref.optional && r.ref.spec.use === 'rewrite' &&
+      !created.has(key(r.ref.target, r.ref.namespace ?? '*', r.ref.name)) && !created.has(key(r.ref.target, '*', r.ref.name))) {
       const key = `${r.referrer.file}\0${r.referrer.offset}\0${r.ref.target}\0${r.ref.namespace}\0${r.ref.name}`
       const seen = missing.get(key)
       if (seen) seen.count++
@@ -199,20 +218,28 @@ interface Decision {
  * `kubernetes.io/service-account-token` (the token controller fills them by
  * name), and objects with no data at all (a program fills them in by name).
  */
-function decide(target: Target, resolutions: readonly Resolution[]): Decision {
+function decide(target: Target, resolutions: readonly Resolution[], options: PlanOptions): Decision {
   const referencedBy: ObjectFacts[] = []
   const pinnedBy: string[] = []
   for (const r of resolutions) {
-    if (r.ref.spec.use === 'pin') pinnedBy.push(`${formatResource(resourceOf(r.referrer))} reads it by name (${r.ref.path})`)
+    const who = `${formatResource(resourceOf(r.referrer))} ${r.ref.path}`
+    if (r.ref.spec.use === 'pin') pinnedBy.push(r.ref.spec.reason ? `${who}: ${r.ref.spec.reason}` : `${formatResource(resourceOf(r.referrer))} reads it by name (${r.ref.path})`)
+    else if (r.ref.spec.use === 'creates') pinnedBy.push(`${who}: ${r.ref.spec.reason ?? 'something writes it under this name at run time'}`)
     else if (r.target === target && !referencedBy.includes(r.referrer)) referencedBy.push(r.referrer)
   }
   const { config } = target
+  for (const pin of options.pinned) {
+    if (pin.kind === config.kind && pin.name === config.baseName && (pin.namespace === undefined || pin.namespace === target.object.namespace)) {
+      pinnedBy.push(pin.reason)
+    }
+  }
   if (config.mode === 'off') pinnedBy.push('its annotation cmhash.dev/hash is "false"')
   if (config.empty) pinnedBy.push('it has no data, so a program fills it in at run time, by name')
   if (config.kind === 'Secret' && config.secretType === 'kubernetes.io/service-account-token') {
     pinnedBy.push('it is a service-account token, which the token controller fills in by name')
   }
-  const hash = config.mode === 'force' || (config.mode === 'auto' && referencedBy.length > 0 && pinnedBy.length === 0)
+  const wanted = options.select === 'all' || (options.select === 'referenced' && referencedBy.length > 0)
+  const hash = config.mode === 'force' || (config.mode === 'auto' && wanted && pinnedBy.length === 0)
   return { hash, referencedBy, pinnedBy }
 }
 

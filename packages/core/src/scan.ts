@@ -6,20 +6,15 @@ import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type N
 import { hashConfigMap, hashSecret } from './hash.js'
 import type { ResourceRef } from './errors.js'
 import type { ConfigFacts, DocFacts, EntrySite, FileFacts, MetaMapFacts, ObjectFacts, PairSite, RefSite, ScalarSite, ScalarStyle } from './_model.js'
-import { CLUSTER_SCOPED_KINDS, type TargetKind } from './refs/table.js'
+import { CLUSTER_SCOPED_KINDS, type ReferenceSpec, type TargetKind } from './refs/table.js'
 import { findReferences, type CompiledTable, type RefHit } from './refs/walk.js'
 import { AliasLimitError, ReadContext, deref, entries, get, getPair, isPlain, mapOf, str } from './_yaml.js'
 import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from './_k8s-scalar.js'
 import { decodeBase64, isKubernetesBase64 } from './_base64.js'
 import { columnOf, eolAt, lineEnd, lineStart, onlyCommentsBetween } from './_text.js'
 import type { Reporter } from './_report.js'
+import { HASH_ANNOTATION, NAME_ANNOTATION } from './constants.js'
 
-/** Annotation holding a hashed object's name before hashing. */
-export const NAME_ANNOTATION = 'cmhash.dev/name'
-/** Annotation that forces (`"true"`) or prevents (`"false"`) hashing. */
-export const HASH_ANNOTATION = 'cmhash.dev/hash'
-/** Label on every object cmhash hashed. */
-export const MANAGED_LABEL = 'cmhash.dev/managed'
 
 const UNEDITABLE = Symbol('uneditable')
 
@@ -125,7 +120,8 @@ function scanObject(
     : (metadata && str(get(metadata, 'namespace', ctx))) || options.defaultNamespace
   const offset = map.range?.[0] ?? scope.start
   const resource: ResourceRef = namespace === undefined ? { kind, name: name ?? '' } : { kind, namespace, name: name ?? '' }
-  const refs = findReferences(map, kind, group, options.table, ctx)
+  const version = apiVersion.slice(apiVersion.indexOf('/') + 1)
+  const refs = findReferences(map, kind, group, version, options.table, ctx)
     .map(hit => toRefSite(hit, namespace, clusterScoped, ctx))
     .filter((r): r is RefSite => r !== undefined)
   const isConfig = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
@@ -137,10 +133,12 @@ function scanObject(
 
 function toRefSite(hit: RefHit, namespace: string | undefined, clusterScoped: boolean, ctx: ReadContext): RefSite | undefined {
   const { spec, scalar, holder } = hit
+  const target = targetOf(spec, holder, ctx)
+  if (!target) return undefined
   const value = String(scalar.value ?? '')
   let name = value
   let prefix = ''
-  let targetNs: string | undefined = clusterScoped ? undefined : namespace
+  let targetNs: string | undefined = clusterScoped || spec.anyNamespace ? undefined : namespace
   if (spec.format === 'namespaced-name' && value.includes('/')) {
     prefix = value.slice(0, value.indexOf('/') + 1)
     name = value.slice(prefix.length)
@@ -158,7 +156,19 @@ function toRefSite(hit: RefHit, namespace: string | undefined, clusterScoped: bo
     else if (ns) return undefined
   }
   const optional = isOptionalHolder(holder, ctx)
-  return { spec, target: spec.target, name, namespace: targetNs, optional, prefix, site: scalarSite(scalar), path: hit.path }
+  return { spec, target, name, namespace: targetNs, optional, prefix, site: scalarSite(scalar), path: hit.path }
+}
+
+/** The kind a reference names: fixed by its spec, or read from the key beside the name. */
+function targetOf(spec: ReferenceSpec, holder: YAMLMap, ctx: ReadContext): TargetKind | undefined {
+  if (typeof spec.target === 'string') return spec.target
+  const { key, groupKey } = spec.target
+  if (groupKey) {
+    const group = str(get(holder, groupKey, ctx))
+    if (group !== undefined && group !== '' && group !== 'core') return undefined
+  }
+  const kind = str(get(holder, key, ctx)) ?? spec.target.default
+  return kind === 'ConfigMap' || kind === 'Secret' ? kind : undefined
 }
 
 function isOptionalHolder(holder: YAMLMap, ctx: ReadContext): boolean {

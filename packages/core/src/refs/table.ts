@@ -10,22 +10,36 @@ export interface ReferenceSpec {
   /**
    * Where the path starts: at every pod spec, found by its shape (a map with
    * a `containers` list) anywhere in any object, custom resources included;
-   * or at the root of objects of one kind (and, if given, API group).
+   * or at the root of objects of one kind (and, if given, API groups and
+   * versions).
    */
-  readonly on: 'PodSpec' | { readonly kind: string; readonly groups?: readonly string[] }
+  readonly on: 'PodSpec' | {
+    readonly kind: string
+    readonly groups?: readonly string[]
+    readonly versions?: readonly string[]
+  }
   /**
    * `/`-separated keys to the name. Sequences are walked implicitly (so
    * `volumes/configMap/name` visits every volume); a missing key is no
    * reference; a list of strings at the end is a list of names. `\/` is a
-   * `/` inside a key (annotation keys).
+   * `/` inside a key (annotation keys); a key with `*` matches keys by
+   * pattern (`*` alone: any key; `*SecretRef`: keys ending in SecretRef).
    */
   readonly path: string
-  readonly target: TargetKind
+  /**
+   * What the name names: a kind, or the key beside the name that holds the
+   * kind (Flux `valuesFrom: [{kind: ConfigMap, name: x}]`), with the kind to
+   * assume when that key is absent. When `groupKey` is given, its value must
+   * be empty (the core API group) or absent.
+   */
+  readonly target: TargetKind | { readonly key: string; readonly default?: TargetKind; readonly groupKey?: string }
   /**
    * `rewrite`: follows the rename. `pin`: something reads the object by its
-   * name (RBAC `resourceNames`), so it keeps its name unless forced.
+   * name, so it keeps its name (unless forced). `creates`: something writes
+   * the object at run time under this name (cert-manager, External
+   * Secrets): it is pinned, and references to it are not reported missing.
    */
-  readonly use: 'rewrite' | 'pin'
+  readonly use: 'rewrite' | 'pin' | 'creates'
   /** The value is `namespace/name` or just `name` (ingress-nginx annotations). */
   readonly format?: 'namespaced-name'
   /**
@@ -34,8 +48,23 @@ export interface ReferenceSpec {
    * referrer means whichever namespace holds the only object of that name.
    */
   readonly namespaceKey?: string
+  /** The target may be in any namespace (the only object of that name), whatever the referrer's. */
+  readonly anyNamespace?: boolean
   /** Counts only where the key beside the name holds one of these values. */
   readonly where?: { readonly key: string; readonly anyOf: readonly string[] }
+  /** Counts only in objects that carry one of these annotations. */
+  readonly whenAnnotated?: readonly string[]
+  /** Why this entry is what it is; shown in warnings about pins. */
+  readonly reason?: string
+}
+
+/** A ConfigMap or Secret that a program reads by a fixed name: it is never hashed unless forced. */
+export interface PinnedName {
+  readonly kind: TargetKind
+  readonly name: string
+  /** Any namespace when absent. */
+  readonly namespace?: string
+  readonly reason: string
 }
 
 const CORE = [''] as const

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { deref, entries, get, getPair, str, type ReadContext } from '../_yaml.js'
 import type { ReferenceSpec } from './table.js'
 
@@ -21,8 +21,11 @@ export interface CompiledTable {
 
 export interface CompiledSpec {
   readonly spec: ReferenceSpec
-  readonly keys: readonly string[]
+  readonly keys: readonly Key[]
 }
+
+/** A path segment: a literal key, or a pattern for keys with `*`. */
+type Key = string | RegExp
 
 /** Splits paths into keys (`\/` is a slash inside a key) and groups specs by where they start. */
 export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
@@ -40,8 +43,13 @@ export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
   return { podSpec, byKind }
 }
 
-export function splitPath(path: string): string[] {
-  return path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/'))
+export function splitPath(path: string): Key[] {
+  return path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/')).map(k =>
+    k.includes('*') ? new RegExp(`^${k.split('*').map(escapeRegExp).join('.*')}$`) : k)
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**
@@ -51,12 +59,14 @@ export function splitPath(path: string): string[] {
  * templates need no configuration.
  */
 export function findReferences(
-  root: YAMLMap, kind: string, group: string, table: CompiledTable, ctx: ReadContext,
+  root: YAMLMap, kind: string, group: string, version: string, table: CompiledTable, ctx: ReadContext,
 ): RefHit[] {
   const hits: RefHit[] = []
   for (const c of table.byKind.get(kind) ?? []) {
     const on = c.spec.on
     if (on !== 'PodSpec' && on.groups && !on.groups.includes(group)) continue
+    if (on !== 'PodSpec' && on.versions && !on.versions.includes(version)) continue
+    if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
     walk(root, c, 0, [], hits, ctx)
   }
   if (table.podSpec.length > 0 && !SHAPELESS_KINDS.has(kind)) {
@@ -84,17 +94,25 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   }
   if (!isMap(n)) return
   const key = c.keys[i]!
-  if (i < c.keys.length - 1) {
-    const next = get(n, key, ctx)
-    if (next) {
-      path.push(pathKey(key))
-      walk(next, c, i + 1, path, hits, ctx)
-      path.pop()
+  if (typeof key !== 'string') {
+    for (const pair of entries(n, ctx)) {
+      const k = str(pair.key)
+      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx)
     }
     return
   }
   const pair = getPair(n, key, ctx)
-  if (!pair) return
+  if (pair) step(n, key, pair, c, i, path, hits, ctx)
+}
+
+function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext): void {
+  if (i < c.keys.length - 1) {
+    path.push(pathKey(key))
+    walk(pair.value, c, i + 1, path, hits, ctx)
+    path.pop()
+    return
+  }
+  const n = map
   const value = deref(pair.value, ctx)
   const here = path.join('') + pathKey(key)
   if (isScalar(value)) {
@@ -105,6 +123,12 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
       if (isScalar(s)) hits.push({ spec: c.spec, scalar: s, holder: n, path: trimDot(`${here}[${idx}]`) })
     })
   }
+}
+
+function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext): boolean {
+  const metadata = get(root, 'metadata', ctx)
+  const annotations = isMap(metadata) ? get(metadata, 'annotations', ctx) : null
+  return isMap(annotations) && keys.some(k => getPair(annotations, k, ctx) !== undefined)
 }
 
 function findPodSpecs(

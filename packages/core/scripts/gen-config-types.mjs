@@ -1,0 +1,30 @@
+// Generates, from schema/cmhash.config.schema.json (the single source of
+// truth for the configuration's shape), src/config-types.ts (the types) and
+// src/_config-schema.ts (the schema as a module, so the library reads no
+// files). A test fails when they are out of date: run
+// `pnpm --filter @cmhash/core gen`.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { compile } from 'json-schema-to-typescript'
+
+const schemaUrl = new URL('../schema/cmhash.config.schema.json', import.meta.url)
+const BANNER = '// Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.'
+
+/** The generated files: path (relative to the package) to content. */
+export async function generate() {
+  const schema = JSON.parse(readFileSync(schemaUrl, 'utf8'))
+  const types = await compile(schema, 'CmhashConfig', {
+    bannerComment: BANNER,
+    additionalProperties: false,
+    style: { semi: false, singleQuote: true },
+    unreachableDefinitions: true,
+  })
+  const module = `${BANNER}\n\n// --- internal ---\n\nexport const CONFIG_SCHEMA: Record<string, unknown> = ${JSON.stringify(schema, null, 2)}\n`
+  return { 'src/config-types.ts': types, 'src/_config-schema.ts': module }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [path, content] of Object.entries(await generate())) {
+    writeFileSync(new URL(`../${path}`, import.meta.url), content)
+    console.log(`wrote ${path}`)
+  }
+}

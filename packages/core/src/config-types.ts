@@ -1,0 +1,122 @@
+// Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.
+
+/**
+ * cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, and reference locations of custom resources.
+ */
+export interface CmhashConfig {
+  /**
+   * The JSON Schema this file follows, for editors.
+   */
+  $schema?: string
+  /**
+   * Namespace of objects that set none (default "default"), as `kubectl apply -n` would use. The same as --namespace.
+   */
+  namespace?: string
+  /**
+   * Which ConfigMaps and Secrets are hashed: those a workload references (default), all of them, or only those annotated cmhash.dev/hash: "true". Pinned objects are never hashed unless annotated. The same as --select.
+   */
+  select?: 'referenced' | 'all' | 'annotated'
+  /**
+   * Globs of the files to read in input directories, relative to each directory (default: ** /*.yaml, ** /*.yml, ** /*.json). The same as --include.
+   */
+  include?: string[]
+  /**
+   * Globs of files to skip in input directories, besides hidden paths and kustomization files. The same as --exclude.
+   */
+  exclude?: string[]
+  /**
+   * Built-in presets to turn off (false) or on (true). All are on unless set to false.
+   */
+  presets?: {
+    'argo-rollouts'?: boolean
+    'argo-cd'?: boolean
+    knative?: boolean
+    'prometheus-operator'?: boolean
+    flux?: boolean
+    keda?: boolean
+    'external-secrets'?: boolean
+    'cert-manager'?: boolean
+    'gateway-api'?: boolean
+    istio?: boolean
+    traefik?: boolean
+  }
+  /**
+   * Extra places where objects name ConfigMaps or Secrets.
+   */
+  references?: Reference[]
+  /**
+   * ConfigMaps and Secrets that programs read by a fixed name: never hashed unless annotated cmhash.dev/hash: "true".
+   */
+  pinned?: Pinned[]
+}
+/**
+ * A field of objects of one kind that names a ConfigMap or Secret.
+ *
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "Reference".
+ */
+export interface Reference {
+  /**
+   * API group of the referring objects (any group when absent).
+   */
+  group?: string
+  /**
+   * API version of the referring objects, without the group (any version when absent).
+   */
+  version?: string
+  /**
+   * Kind of the referring objects.
+   */
+  kind: string
+  /**
+   * Keys from the object's root to the name, separated by /; lists are walked implicitly, a list of names at the end is a list of references; write \/ for a / inside a key and * to match any key.
+   */
+  path: string
+  /**
+   * What the name names; with refKindKey, the kind to assume when that key is absent.
+   */
+  refKind: 'ConfigMap' | 'Secret'
+  /**
+   * The key beside the name that holds the kind (ConfigMap or Secret), as in Flux valuesFrom: [{kind: ConfigMap, name: x}].
+   */
+  refKindKey?: string
+  /**
+   * rewrite (default): the reference follows the rename. pin: a program reads the object by this name, so it keeps its name. creates: a program writes the object under this name at run time; it keeps its name and references to it are not reported missing.
+   */
+  use?: 'rewrite' | 'pin' | 'creates'
+  /**
+   * namespaced-name: the value is namespace/name or name.
+   */
+  format?: 'name' | 'namespaced-name'
+  /**
+   * The key beside the name that holds the target's namespace.
+   */
+  namespaceKey?: string
+  /**
+   * The target may be in any namespace (the only object of that name).
+   */
+  anyNamespace?: boolean
+  /**
+   * Why; shown in warnings.
+   */
+  reason?: string
+}
+/**
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "Pinned".
+ */
+export interface Pinned {
+  kind: 'ConfigMap' | 'Secret'
+  /**
+   * The name before hashing.
+   */
+  name: string
+  /**
+   * Any namespace when absent.
+   */
+  namespace?: string
+  /**
+   * Why; shown in warnings.
+   */
+  reason?: string
+}

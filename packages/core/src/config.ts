@@ -1,0 +1,132 @@
+// The configuration file (cmhash.config.yaml / .json): parsed with positions,
+// validated with ajv against the JSON Schema in schema/ (the single source
+// of truth, from which config-types.ts is generated), and turned into build
+// options. A separate entry point (`@cmhash/core/config`), so builds without
+// a config never load ajv.
+import { Ajv, type ErrorObject } from 'ajv'
+import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml'
+import type { BuildOptions } from './build.js'
+import { CmhashError, type ErrorDetail } from './errors.js'
+import type { CmhashConfig, Reference } from './config-types.js'
+import { CONFIG_SCHEMA } from './_config-schema.js'
+import type { ReferenceSpec } from './refs/table.js'
+import { lineColOf } from './_text.js'
+
+export type { CmhashConfig, Pinned, Reference } from './config-types.js'
+
+/** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
+export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
+
+
+/** Build options from a configuration, plus the directory-reading options the CLI uses. */
+export interface ConfigOptions extends BuildOptions {
+  readonly include?: readonly string[]
+  readonly exclude?: readonly string[]
+}
+
+/**
+ * Parses and validates a configuration file's text (YAML or JSON). Throws
+ * {@link CmhashError} with code `INVALID_CONFIG` (or `YAML_SYNTAX`) listing
+ * every problem, each with the file, line and column of the offending field.
+ * An empty file is an empty configuration.
+ */
+export function parseConfig(text: string, path: string): CmhashConfig {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    throw new CmhashError(doc.errors.map(e => ({
+      code: 'YAML_SYNTAX' as const, message: e.message, location: { file: path, offset: e.pos[0], ...lineColOf(text, e.pos[0]) },
+    })))
+  }
+  const value: unknown = doc.toJS() ?? {}
+  const validate = validator()
+  if (validate(value)) return value as CmhashConfig
+  const errors = (validate.errors ?? []).filter(notNoise).map(e => describe(e, doc, text, path))
+  throw new CmhashError(errors.length > 0 ? errors : [{ code: 'INVALID_CONFIG', message: 'invalid configuration' }])
+}
+
+/** The build options a configuration stands for (reference entries become {@link ReferenceSpec}s). */
+export function configToOptions(config: CmhashConfig): ConfigOptions {
+  return {
+    ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
+    ...(config.select !== undefined ? { select: config.select } : {}),
+    ...(config.presets !== undefined ? { presets: config.presets } : {}),
+    ...(config.include !== undefined ? { include: config.include } : {}),
+    ...(config.exclude !== undefined ? { exclude: config.exclude } : {}),
+    references: (config.references ?? []).map(toSpec),
+    pinned: (config.pinned ?? []).map(p => ({
+      kind: p.kind, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
+      reason: p.reason ?? 'the configuration pins it',
+    })),
+  }
+}
+
+// --- internal ---
+
+let compiled: ReturnType<Ajv['compile']> | undefined
+function validator(): ReturnType<Ajv['compile']> {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA)
+  return compiled
+}
+
+function toSpec(r: Reference): ReferenceSpec {
+  return {
+    on: {
+      kind: r.kind,
+      ...(r.group !== undefined ? { groups: [r.group] } : {}),
+      ...(r.version !== undefined ? { versions: [r.version] } : {}),
+    },
+    path: r.path,
+    target: r.refKindKey !== undefined ? { key: r.refKindKey, default: r.refKind } : r.refKind,
+    use: r.use ?? 'rewrite',
+    ...(r.format === 'namespaced-name' ? { format: 'namespaced-name' as const } : {}),
+    ...(r.namespaceKey !== undefined ? { namespaceKey: r.namespaceKey } : {}),
+    ...(r.anyNamespace !== undefined ? { anyNamespace: r.anyNamespace } : {}),
+    reason: r.reason ?? 'the configuration says so',
+  }
+}
+
+/** ajv reports an `if`/`anyOf` failure beside its causes; the causes say more. */
+function notNoise(e: ErrorObject): boolean {
+  return e.keyword !== 'if' && e.keyword !== 'anyOf'
+}
+
+function describe(e: ErrorObject, doc: Document, text: string, file: string): ErrorDetail {
+  const segments = e.instancePath.split('/').slice(1).map(s => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+  let field = formatField(segments)
+  let node = doc.getIn(segments.map(s => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined
+  let message: string
+  const params = e.params as Record<string, unknown>
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty)
+      node = keyNode(node, key) ?? node
+      field = formatField([...segments, key])
+      message = `${field} is not a known field`
+      break
+    }
+    case 'required':
+      message = `${field || 'the configuration'} needs ${String(params.missingProperty)}`
+      break
+    case 'enum':
+      message = `${field} must be one of ${(params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`
+      break
+    default:
+      message = `${field || 'the configuration'} ${e.message ?? 'is invalid'}`
+  }
+  const offset = node?.range?.[0] ?? 0
+  return {
+    code: 'INVALID_CONFIG', message, path: field,
+    location: { file, offset, ...lineColOf(text, offset) },
+  }
+}
+
+/** The key node of `key` in a map node, so an unknown field is reported where it is written. */
+function keyNode(map: Node | undefined, key: string): Node | undefined {
+  if (!isMap(map)) return undefined
+  const pair = map.items.find(p => isPair(p) && isScalar(p.key) && String(p.key.value) === key)
+  return pair?.key as Node | undefined
+}
+
+function formatField(segments: readonly string[]): string {
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('')
+}
