@@ -18,6 +18,7 @@ it('exports exactly the documented names', () => {
     'formatResource',
     'hashConfigMap',
     'hashSecret',
+    'prune',
   ])
 })
 

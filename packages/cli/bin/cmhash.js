@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js'
+import { run } from '../dist/bundle/cmhash.mjs'
 
 // A reader that goes away early (`cmhash build k8s | head`) is not an error.
 process.stdout.on('error', e => {

@@ -8,6 +8,16 @@ export type Command =
   | { readonly name: 'config-schema' }
   | { readonly name: 'config-check'; readonly file?: string }
   | BuildCommand
+  | PruneCommand
+
+export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir'> {
+  readonly name: 'prune'
+  /** File with the live state, or - for stdin. */
+  readonly live: string
+  readonly keep: number
+  readonly allNamespaces: boolean
+  readonly output: 'list' | 'names'
+}
 
 export interface BuildCommand {
   readonly name: 'build'
@@ -35,24 +45,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (sub === 'help') return rest[0] ? { name: 'help', topic: rest[0] } : { name: 'help' }
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
   if (sub === 'config') return parseConfigCommand(rest)
+  if (sub === 'prune') return parsePrune(rest)
   if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
   let parsed
   try {
     parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'output-dir': { type: 'string', short: 'o' },
-        namespace: { type: 'string', short: 'n' },
-        select: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        include: { type: 'string', multiple: true },
-        exclude: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      args: [...rest], allowPositionals: true, strict: true,
+      options: { ...SHARED_OPTIONS, 'output-dir': { type: 'string', short: 'o' } },
     })
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e))
@@ -63,6 +62,57 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('cmhash build needs input: a directory, files, or - for stdin (see cmhash build --help)')
   }
   if (positionals.filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
+  return {
+    name: 'build',
+    paths: positionals,
+    ...(values['output-dir'] !== undefined ? { outputDir: values['output-dir'] } : {}),
+    ...sharedValues(values),
+  }
+}
+
+const SHARED_OPTIONS = {
+  namespace: { type: 'string', short: 'n' },
+  select: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function parsePrune(rest: readonly string[]): Command {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...rest], allowPositionals: true, strict: true,
+      options: {
+        ...SHARED_OPTIONS,
+        live: { type: 'string', short: 'l' },
+        keep: { type: 'string' },
+        'all-namespaces': { type: 'boolean', short: 'A' },
+        output: { type: 'string' },
+      },
+    })
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { name: 'help', topic: 'prune' }
+  if (values.live === undefined) throw new UsageError('cmhash prune needs --live FILE (or --live - for stdin): the output of kubectl get ... -o yaml')
+  if (positionals.length === 0) throw new UsageError('cmhash prune needs the desired manifests: a directory, files, or - for stdin')
+  if ([values.live, ...positionals].filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
+  const keep = values.keep === undefined ? 3 : Number(values.keep)
+  if (!Number.isInteger(keep) || keep < 0) throw new UsageError('--keep takes a whole number (0 or more)')
+  const output = values.output ?? 'list'
+  if (output !== 'list' && output !== 'names') throw new UsageError('--output must be list or names')
+  return {
+    name: 'prune', paths: positionals, live: values.live, keep, allNamespaces: values['all-namespaces'] ?? false, output,
+    ...sharedValues(values),
+  }
+}
+
+function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean }) {
   if (values.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace)) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
   }
@@ -70,9 +120,6 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`--select must be one of ${SELECT_MODES.join(', ')}`)
   }
   return {
-    name: 'build',
-    paths: positionals,
-    ...(values['output-dir'] !== undefined ? { outputDir: values['output-dir'] } : {}),
     ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
     ...(values.select !== undefined ? { select: values.select as SelectMode } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
@@ -96,6 +143,8 @@ Usage:
   cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
   cmhash build [options] -            the same, reading manifests from stdin
   cmhash help build                   options of build
+  cmhash prune --live FILE <path>...  list old versions that nothing uses any more
+  cmhash help prune                   options of prune
   cmhash config schema                print the configuration file's JSON Schema
   cmhash config check [FILE]          validate a configuration file
                                       (default: cmhash.config.yaml here)
@@ -104,6 +153,30 @@ Usage:
 Examples:
   cmhash build k8s/ | kubectl apply -f -
   helm template app chart/ | cmhash build - | kubectl apply -f -
+`
+
+export const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
+
+Lists the hashed ConfigMaps and Secrets (label cmhash.dev/managed: "true")
+that can be deleted: those not in the desired manifests (<path>..., hashed
+as build would), not referenced by any live object, and older than the
+newest --keep versions of their name. Offline: it reads live state that you
+export:
+
+  kubectl get configmaps,secrets,pods,replicasets,controllerrevisions,jobs,cronjobs -A -o yaml > live.yaml
+  cmhash prune --live live.yaml k8s/ | kubectl delete -f -
+
+Options:
+  -l, --live FILE        the live state (kubectl get ... -o yaml), - for stdin
+      --keep N           keep the N newest versions of each name (default 3)
+  -A, --all-namespaces   also consider namespaces the desired input does not touch
+      --output FORMAT    list (default): a v1 List for kubectl delete -f -;
+                         names: kind/name -n namespace lines
+  -q, --quiet            do not print the table of candidates on stderr
+  and build's --namespace, --select, --config, --include, --exclude, --strict
+
+Exit codes: 0 decided; 1 the live state is empty or invalid, or the desired
+input is invalid (nothing is printed); 2 usage error or unreadable input.
 `
 
 export const BUILD_HELP = `Usage: cmhash build [options] <path>... | -

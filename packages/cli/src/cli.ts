@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
-import { build, CmhashError, CONFIG_FILE_NAMES, formatProblem, type BuildOptions, type BuildResult } from '@cmhash/core'
-import { BUILD_HELP, MAIN_HELP, UsageError, parseCommand, type BuildCommand } from './args.js'
+import { build, CmhashError, CONFIG_FILE_NAMES, formatProblem, prune, type BuildOptions, type BuildResult, type PruneCandidate } from '@cmhash/core'
+import { BUILD_HELP, MAIN_HELP, PRUNE_HELP, UsageError, parseCommand, type BuildCommand, type PruneCommand } from './args.js'
 import { InputError, findConfig, readInputs, readText, type ReadOptions } from './inputs.js'
 
 /** The process around the CLI, injected so tests can drive it in-process. */
@@ -32,13 +32,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const command = parseCommand(argv)
     switch (command.name) {
       case 'help':
-        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : MAIN_HELP)
+        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : command.topic === 'prune' ? PRUNE_HELP : MAIN_HELP)
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
         return EXIT.ok
       case 'build':
         return await runBuild(command, io)
+      case 'prune':
+        return await runPrune(command, io)
       case 'config-schema': {
         const { configSchema } = await import('@cmhash/core/config')
         await write(io.stdout, `${JSON.stringify(configSchema, null, 2)}\n`)
@@ -89,8 +91,32 @@ async function runBuild(command: BuildCommand, io: Io): Promise<number> {
   return EXIT.ok
 }
 
+async function runPrune(command: PruneCommand, io: Io): Promise<number> {
+  const options = await buildOptions(command, io)
+  const [live] = await readInputs([command.live], io.cwd, io.stdin)
+  const desired = await readInputs(command.paths, io.cwd, io.stdin, options)
+  const result = prune([live!], desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces })
+  if (!command.quiet) {
+    await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + candidateTable(result.candidates))
+  }
+  if (command.strict && result.warnings.length > 0) {
+    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
+    return EXIT.invalid
+  }
+  await write(io.stdout, command.output === 'names' ? result.names : result.output)
+  return EXIT.ok
+}
+
+function candidateTable(candidates: readonly PruneCandidate[]): string {
+  if (candidates.length === 0) return 'cmhash: no managed ConfigMaps or Secrets in the live state\n'
+  const rows = [['KIND', 'NAMESPACE', 'NAME', 'VERDICT', 'WHY'],
+    ...candidates.map(c => [c.kind, c.namespace, c.name, c.verdict, c.reasons.join('; ')])]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
+  return rows.map(r => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n'
+}
+
 /** Options from the configuration file (if any), overridden by the command line. */
-async function buildOptions(command: BuildCommand, io: Io): Promise<BuildOptions & ReadOptions> {
+async function buildOptions(command: Omit<BuildCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions> {
   const flags = {
     ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
     ...(command.select !== undefined ? { select: command.select } : {}),
@@ -135,8 +161,15 @@ function write(stream: Writable, text: string): Promise<void> {
   })
 }
 
-let cachedVersion: string | undefined
+/** The version in this package's package.json, found from wherever this module runs (dist/ or dist/bundle/). */
 function version(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
-  return cachedVersion
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version: string }
+      if (pkg.name === 'cmhash') return pkg.version
+    } catch {
+      // not here; look one folder up
+    }
+    if (dir.pathname === '/') return 'unknown'
+  }
 }

@@ -1,7 +1,5 @@
 // --- internal ---
 
-const ALPHABET = /^[A-Za-z0-9+/]$/
-
 /**
  * Whether Kubernetes accepts `s` as the base64 of a `[]byte` field (Secret
  * `data`, ConfigMap `binaryData`): Go's base64.StdEncoding, as encoding/json
@@ -12,13 +10,14 @@ export function isKubernetesBase64(s: string): boolean {
   let chars = 0
   let pad = 0
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!
-    if (ch === '\n' || ch === '\r') continue
-    if (ch === '=') {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) continue
+    if (c === 61) {
       pad++
       continue
     }
-    if (pad > 0 || !ALPHABET.test(ch)) return false
+    const alphabet = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
+    if (pad > 0 || !alphabet) return false
     chars++
   }
   if (pad > 2 || (chars + pad) % 4 !== 0) return false

@@ -7,7 +7,7 @@
 
 // --- internal ---
 
-export type K8sScalarKind = 'string' | 'bool' | 'int' | 'float' | 'null'
+export type K8sScalarKind = 'string' | 'bool' | 'int' | 'float' | 'null' | 'binary'
 
 const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
 const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
@@ -49,6 +49,7 @@ export function k8sScalarKind(text: string, plain: boolean, tag: string | undefi
       case 'tag:yaml.org,2002:int': return 'int'
       case 'tag:yaml.org,2002:float': return 'float'
       case 'tag:yaml.org,2002:null': return 'null'
+      case 'tag:yaml.org,2002:binary': return 'binary'
     }
   }
   return plain ? k8sPlainScalarKind(text) : 'string'

@@ -38,6 +38,10 @@ export interface PairSite {
 /** A string-valued entry of labels or annotations that cmhash reads or writes. */
 export interface EntrySite extends ScalarSite {
   readonly value: string
+  /** Written unquoted (so `true` is a boolean to Kubernetes). */
+  readonly plain: boolean
+  /** Written as nothing, `~` or `null`: the range to replace (empty: insert after the colon). */
+  readonly empty: { readonly start: number; readonly end: number } | undefined
 }
 
 /** labels or annotations of a ConfigMap/Secret. */
@@ -57,11 +61,16 @@ export interface ConfigFacts {
   readonly mode: 'auto' | 'force' | 'off'
   /** No data, binaryData or stringData: a program fills it in at run time, by name. */
   readonly empty: boolean
+  /** Label cmhash.dev/managed is "true". */
+  readonly managed: boolean
+  /** metadata.creationTimestamp, as written (live objects). */
+  readonly created: string | undefined
   readonly secretType: string | undefined
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
   readonly nameSite: ScalarSite
-  readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined } | undefined
+  /** The `immutable` field, if written; `empty` when it has no value (insert after the colon). */
+  readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined; readonly empty: boolean } | undefined
   /** Where `immutable: true` goes: after the `kind` pair. */
   readonly rootSite: PairSite
   /** Where new labels/annotations maps go: after the other of the two, or after `metadata.name`. */
@@ -83,6 +92,8 @@ export interface RefSite {
   /** Text kept before the name when rewriting (`namespace/` in `namespace/name` values). */
   readonly prefix: string
   readonly site: ScalarSite
+  /** The name sits in a node reached through an alias: its text is the anchor's, maybe used elsewhere too. */
+  readonly shared: boolean
   readonly path: string
 }
 
@@ -106,6 +117,12 @@ export interface DocFacts {
   readonly empty: boolean
   /** The document starts with an explicit `---` marker (possibly after comments). */
   readonly explicitStart: boolean
+  /**
+   * The document ends, with no final line break, in a block scalar without
+   * a chomping indicator: the offset just after its `|` or `>`, where a `-`
+   * keeps its value when a line break must follow (another document).
+   */
+  readonly clipAtEnd?: number
   readonly objects: readonly ObjectFacts[]
 }
 

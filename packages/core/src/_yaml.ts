@@ -82,7 +82,8 @@ export function isPlain(s: Scalar): boolean {
  * The pairs of a map as Kubernetes sees them: its own pairs, then pairs merged
  * in with `<<: *anchor` (or `<<: [*a, *b]`) for keys it does not set itself.
  */
-export function entries(map: YAMLMap, ctx: ReadContext): Pair[] {
+export function entries(map: YAMLMap, ctx: ReadContext, depth = 0): Pair[] {
+  if (depth > 50) throw new AliasLimitError(map.range?.[0] ?? 0)
   let merged: Pair[] | undefined
   const own: Pair[] = []
   for (const item of map.items) {
@@ -92,7 +93,7 @@ export function entries(map: YAMLMap, ctx: ReadContext): Pair[] {
       merged ??= []
       const v = deref(item.value, ctx)
       const sources = isSeq(v) ? v.items.map(i => deref(i, ctx)) : [v]
-      for (const src of sources) if (isMap(src)) merged.push(...entries(src, ctx))
+      for (const src of sources) if (isMap(src)) merged.push(...entries(src, ctx, depth + 1))
     } else {
       own.push(item)
     }

@@ -2,11 +2,11 @@
 // (resolve references, select, compute edits), emit (apply edits).
 import { CmhashError, type CmhashWarning } from './errors.js'
 import { emitFiles, emitStream, type OutputFile } from './emit.js'
-import { planBuild, type Rename, type SelectMode } from './plan.js'
+import { planBuild, type PlanOptions, type Rename, type SelectMode } from './plan.js'
 import { PRESETS } from './refs/presets.js'
 import { REFERENCE_SPECS, type PinnedName, type ReferenceSpec } from './refs/table.js'
 import { compileTable } from './refs/walk.js'
-import { scanFile } from './scan.js'
+import { scanFile, type ScanOptions } from './scan.js'
 import { Reporter } from './_report.js'
 
 /** One input file: its path (used in messages and to mirror the output) and its text. */
@@ -56,16 +56,7 @@ export interface BuildResult {
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
   const inputs = typeof input === 'string' ? [{ path: '<input>', content: input }] : input
   const report = new Reporter()
-  const presets = PRESETS.filter(p => options.presets?.[p.name] !== false)
-  const scanOptions = {
-    defaultNamespace: options.namespace ?? 'default',
-    table: compileTable([...REFERENCE_SPECS, ...presets.flatMap(p => p.references), ...(options.references ?? [])]),
-    aliasBudget: options.aliasBudget ?? 100_000,
-  }
-  const planOptions = {
-    select: options.select ?? 'referenced',
-    pinned: [...presets.flatMap(p => p.pinned), ...(options.pinned ?? [])],
-  }
+  const { scanOptions, planOptions } = resolveOptions(options)
   const files = inputs.map(f => scanFile(f.path, f.content, scanOptions, report))
   const plan = report.errors.length === 0 ? planBuild(files, planOptions, report) : undefined
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
@@ -74,5 +65,23 @@ export function build(input: string | readonly BuildInput[], options: BuildOptio
     files: emitFiles(files, plan.edits),
     renames: plan.renames,
     warnings: report.warnings,
+  }
+}
+
+// --- internal ---
+
+/** The scan and plan settings that build options stand for: built-in table, enabled presets, extras. */
+export function resolveOptions(options: BuildOptions): { scanOptions: ScanOptions; planOptions: PlanOptions } {
+  const presets = PRESETS.filter(p => options.presets?.[p.name] !== false)
+  return {
+    scanOptions: {
+      defaultNamespace: options.namespace ?? 'default',
+      table: compileTable([...REFERENCE_SPECS, ...presets.flatMap(p => p.references), ...(options.references ?? [])]),
+      aliasBudget: options.aliasBudget ?? 100_000,
+    },
+    planOptions: {
+      select: options.select ?? 'referenced',
+      pinned: [...presets.flatMap(p => p.pinned), ...(options.pinned ?? [])],
+    },
   }
 }

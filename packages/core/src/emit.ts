@@ -21,19 +21,42 @@ export function emitFiles(files: readonly FileFacts[], edits: ReadonlyMap<string
  * same documents and re-emitting it gives the same bytes.
  */
 export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<string, readonly Edit[]>): string {
+  const docs = files.flatMap(f => f.docs.filter(d => !d.empty && d.end > d.start).map(d => ({ f, d })))
   const out: string[] = []
-  for (const f of files) {
-    const cursor = new EditCursor(f.text, edits.get(f.path))
-    for (const doc of f.docs) {
-      if (doc.empty) continue
-      let piece = cursor.slice(doc.start, doc.end)
-      if (piece.length === 0) continue
-      if (out.length > 0 && !doc.explicitStart) piece = `---\n${piece}`
-      if (!piece.endsWith('\n')) piece += '\n'
-      out.push(piece)
+  let cursor: EditCursor | undefined
+  let cursorFile: FileFacts | undefined
+  docs.forEach(({ f, d }, i) => {
+    if (cursorFile !== f) {
+      cursor = new EditCursor(f.text, edits.get(f.path))
+      cursorFile = f
     }
-  }
+    const last = i === docs.length - 1
+    let piece: string
+    if (d.clipAtEnd !== undefined && !last) {
+      // A line break must follow, which would add one to the final block
+      // scalar's value: strip chomping (`|-`) keeps the value as it was.
+      piece = `${cursor!.slice(d.start, d.clipAtEnd)}-${cursor!.slice(d.clipAtEnd, d.end)}`
+    } else {
+      piece = cursor!.slice(d.start, d.end)
+    }
+    if (out.length > 0) {
+      if (startsWithDirective(piece) && !out[out.length - 1]!.endsWith('...\n')) piece = `...\n${piece}`
+      else if (!d.explicitStart) piece = `---\n${piece}`
+    }
+    if (!last && !piece.endsWith('\n')) piece += '\n'
+    out.push(piece)
+  })
   return out.join('')
+}
+
+/** A document that starts with a directive (`%YAML`) needs the one before it ended with `...`. */
+function startsWithDirective(piece: string): boolean {
+  for (const line of piece.split('\n', 50)) {
+    const t = line.trimStart()
+    if (t === '' || t.startsWith('#')) continue
+    return t.startsWith('%')
+  }
+  return false
 }
 
 // --- internal ---
@@ -44,7 +67,7 @@ class EditCursor {
   private next = 0
 
   constructor(private readonly text: string, edits: readonly Edit[] | undefined) {
-    this.edits = edits && edits.length > 0 ? [...edits].sort((a, b) => a.start - b.start) : []
+    this.edits = edits && edits.length > 0 ? [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0)) : []
   }
 
   /**

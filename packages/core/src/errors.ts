@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'ALIAS_LIMIT'
   /** The configuration file does not match its JSON Schema. */
   | 'INVALID_CONFIG'
+  /** `prune` was given live state with no objects in it: refusing to decide anything. */
+  | 'EMPTY_LIVE_STATE'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =

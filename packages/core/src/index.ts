@@ -11,3 +11,5 @@ export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, Sourc
 export { CLUSTER_SCOPED_KINDS, REFERENCE_SPECS } from './refs/table.js'
 export type { PinnedName, ReferenceSpec, TargetKind } from './refs/table.js'
 export { CONFIG_FILE_NAMES, HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
+export { prune } from './prune.js'
+export type { PruneCandidate, PruneOptions, PruneResult } from './prune.js'

@@ -1,7 +1,7 @@
 // Step 2 of a build: resolve every reference to the ConfigMap/Secret it
 // names (by kind, namespace and name), decide which objects get hashed, and
 // turn those decisions into text edits.
-import type { ConfigFacts, FileFacts, ObjectFacts, RefSite } from './_model.js'
+import type { ConfigFacts, EntrySite, FileFacts, ObjectFacts, RefSite } from './_model.js'
 import { formatResource, type ResourceRef } from './errors.js'
 import type { PinnedName, TargetKind } from './refs/table.js'
 import { MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
@@ -27,6 +27,11 @@ export interface Edit {
   readonly start: number
   readonly end: number
   readonly text: string
+  /**
+   * Among insertions at the same place, lower goes first: text added inside
+   * a nested map (metadata) must come before text added to its parent.
+   */
+  readonly order?: number
 }
 
 export interface Plan {
@@ -102,12 +107,20 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
   }
 
   const missing = new Map<string, { r: Resolution; count: number }>()
+  const shared: Array<{ r: Resolution; text: string }> = []
   for (const r of resolutions) {
     if (r.target) {
       const to = newNames.get(r.target)
       const rewrite = r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target.config.mode === 'force')
       if (to !== undefined && rewrite) {
-        edits.replace(r.referrer.file, r.ref.site.start, r.ref.site.end, renderScalar(r.ref.prefix + to, r.ref.site.style))
+        const text = renderScalar(r.ref.prefix + to, r.ref.site.style)
+        if (r.ref.shared) shared.push({ r, text })
+        else if (!edits.replace(r.referrer.file, r.ref.site.start, r.ref.site.end, text)) {
+          report.error('INVALID_RESOURCE', {
+            message: `${formatResource(resourceOf(r.referrer))} ${r.ref.path}: one YAML anchor names objects that get different names; write the names out`,
+            at: { ...where(r.referrer), offset: r.ref.site.start }, resource: resourceOf(r.referrer), path: r.ref.path,
+          })
+        }
       }
     } else if (r.ambiguous) {
       report.warn('AMBIGUOUS_REFERENCE', {
@@ -121,6 +134,18 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
       const seen = missing.get(key)
       if (seen) seen.count++
       else missing.set(key, { r, count: 1 })
+    }
+  }
+  // A name inside a node reached through an alias lives at the anchor, and
+  // may be used elsewhere too: it is rewritten only when the anchor itself
+  // is a reference to the same object (found directly), never on its own.
+  for (const { r, text } of shared) {
+    if (edits.textAt(r.referrer.file, r.ref.site.start) !== text) {
+      report.error('INVALID_RESOURCE', {
+        message: `${formatResource(resourceOf(r.referrer))} ${r.ref.path} names ${r.ref.target} ${r.ref.name} through a YAML alias whose anchor is not ` +
+          'itself that reference; renaming it there could change other fields, so write the name out',
+        at: { ...where(r.referrer), offset: r.ref.site.start }, resource: resourceOf(r.referrer), path: r.ref.path,
+      })
     }
   }
   for (const { r, count } of missing.values()) {
@@ -287,7 +312,7 @@ function editConfig(
   if (to !== config.name) edits.replace(file, config.nameSite.start, config.nameSite.end, renderScalar(to, config.nameSite.style))
   const { immutable } = config
   if (!immutable) {
-    edits.insert(file, config.rootSite.offset, renderPairs(config.rootSite, [['immutable', 'true']]))
+    edits.insert(file, config.rootSite.offset, renderPairs(config.rootSite, [['immutable', 'true']]), config.rootSite.offset, 1)
   } else if (immutable.value !== true) {
     if (immutable.value === false) {
       report.warn('IMMUTABLE_OVERRIDDEN', {
@@ -295,39 +320,60 @@ function editConfig(
         at: { ...where(), offset: immutable.site.start },
       })
     }
-    edits.replace(file, immutable.site.start, immutable.site.end, 'true')
+    edits.replace(file, immutable.site.start, immutable.site.end, immutable.empty ? ' true' : 'true')
   }
   const newMaps: Array<readonly [string, ReadonlyArray<readonly [string, string]>]> = []
   const label = ['cmhash.dev/managed', JSON.stringify('true')] as const
   const managed = config.labels?.entries.get(MANAGED_LABEL)
   if (!config.labels) newMaps.push(['labels', [label]])
   else if (!managed) edits.insert(file, config.labels.site.offset, renderPairs(config.labels.site, [label]), config.labels.site.end)
-  else if (managed.value !== 'true') edits.replace(file, managed.start, managed.end, JSON.stringify('true'))
+  else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, file, managed, JSON.stringify('true'))
 
   const annotation = (json: boolean) => [NAME_ANNOTATION, renderString(config.baseName, json)] as const
+  const recorded = config.annotations?.entries.get(NAME_ANNOTATION)
   if (!config.annotations) newMaps.push(['annotations', [annotation(config.metadataSite.json)]])
-  else if (!config.annotations.entries.has(NAME_ANNOTATION)) {
+  else if (!recorded) {
     const site = config.annotations.site
     edits.insert(file, site.offset, renderPairs(site, [annotation(site.json)]), site.end)
+  } else if (recorded.value !== config.baseName || recorded.empty) {
+    setEntry(edits, file, recorded, recorded.empty ? renderString(config.baseName, false) : renderScalar(config.baseName, recorded.style))
   }
   if (newMaps.length > 0) edits.insert(file, config.metadataSite.offset, renderMaps(config.metadataSite, config.step, newMaps))
 }
 
-/** Edits per file; replacing the same text twice (a scalar shared through an alias) keeps one. */
+/** Sets a label or annotation value that is written, possibly as nothing. */
+function setEntry(edits: EditList, file: string, entry: EntrySite, text: string): void {
+  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? ` ${text}` : text)
+  else edits.replace(file, entry.start, entry.end, text)
+}
+
+/**
+ * Edits per file. Replacing the same text twice with the same new text (a
+ * scalar shared through an alias) keeps one; with different new texts it is
+ * a conflict, reported by the caller.
+ */
 class EditList {
   readonly byFile = new Map<string, Edit[]>()
-  private readonly replaced = new Set<string>()
+  private readonly replaced = new Map<string, string>()
 
-  replace(file: string, start: number, end: number, text: string): void {
+  /** Returns false when the same place was already given a different text. */
+  replace(file: string, start: number, end: number, text: string): boolean {
     const k = `${file}\0${start}`
-    if (this.replaced.has(k)) return
-    this.replaced.add(k)
+    const before = this.replaced.get(k)
+    if (before !== undefined) return before === text
+    this.replaced.set(k, text)
     this.add(file, { start, end, text })
+    return true
+  }
+
+  /** The text already set at a place, if any. */
+  textAt(file: string, start: number): string | undefined {
+    return this.replaced.get(`${file}\0${start}`)
   }
 
   /** Inserts at `offset`, or replaces [offset, end) when an empty value is rewritten. */
-  insert(file: string, offset: number, text: string, end: number = offset): void {
-    this.add(file, { start: offset, end, text })
+  insert(file: string, offset: number, text: string, end: number = offset, order = 0): void {
+    this.add(file, { start: offset, end, text, order })
   }
 
   private add(file: string, edit: Edit): void {

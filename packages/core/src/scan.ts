@@ -13,7 +13,7 @@ import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from './_k8s-sc
 import { decodeBase64, isKubernetesBase64 } from './_base64.js'
 import { columnOf, eolAt, lineEnd, lineStart, onlyCommentsBetween } from './_text.js'
 import type { Reporter } from './_report.js'
-import { HASH_ANNOTATION, NAME_ANNOTATION } from './constants.js'
+import { HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 
 
 const UNEDITABLE = Symbol('uneditable')
@@ -40,15 +40,57 @@ export function scanFile(path: string, source: string, options: ScanOptions, rep
     const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
     docs.push(scanDocument(doc, { file: path, text, start, end }, options, report))
   }
-  for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
-    flush(doc.range[0])
-    pending = doc
+  try {
+    for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
+      flush(doc.range[0])
+      pending = doc
+    }
+  } catch (e) {
+    // The yaml package recurses once per nesting level: a hostile input
+    // nested thousands deep overflows the stack before it can report it.
+    if (!(e instanceof RangeError)) throw e
+    report.error('YAML_SYNTAX', { message: 'the YAML is nested too deeply to read', at: { file: path, text, offset: 0 } })
+    return { path, text, docs: [] }
   }
   flush(text.length)
   return { path, text, docs }
 }
 
 // --- internal ---
+
+/**
+ * Fixed texts for the yaml package's error codes. Its own messages can quote
+ * the source (a bad block scalar header, an escape, a tag), which could be a
+ * Secret's value, so they are never shown.
+ */
+const YAML_ERRORS: Record<string, string> = {
+  ALIAS_PROPS: 'an alias cannot have an anchor or tag',
+  BAD_ALIAS: 'an alias names no anchor defined before it',
+  BAD_COLLECTION_TYPE: 'a collection has the wrong type for its tag',
+  BAD_DIRECTIVE: 'a directive is malformed',
+  BAD_DQ_ESCAPE: 'a double-quoted string has an invalid escape sequence',
+  BAD_INDENT: 'bad indentation',
+  BAD_PROP_ORDER: 'anchor and tag are in the wrong place',
+  BAD_SCALAR_START: 'a plain value starts with a reserved character',
+  BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+  BLOCK_IN_FLOW: 'block syntax inside a flow collection',
+  DUPLICATE_KEY: 'a map has the same key twice',
+  IMPOSSIBLE: 'the YAML cannot be read',
+  KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+  MISSING_CHAR: 'a closing quote, bracket or other required character is missing',
+  MULTILINE_IMPLICIT_KEY: 'an implicit key spans lines',
+  MULTIPLE_ANCHORS: 'a node has two anchors',
+  MULTIPLE_DOCS: 'several documents where one is expected',
+  MULTIPLE_TAGS: 'a node has two tags',
+  NON_STRING_KEY: 'a key is not a string',
+  TAB_AS_INDENT: 'a tab is used for indentation',
+  TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
+  UNEXPECTED_TOKEN: 'unexpected content (bad indentation, a stray character, or a block scalar header with extra characters)',
+}
+
+function yamlErrorMessage(code: string): string {
+  return `malformed YAML: ${YAML_ERRORS[code] ?? 'syntax error'} (${code})`
+}
 
 interface DocScope {
   readonly file: string
@@ -58,11 +100,39 @@ interface DocScope {
 }
 
 function scanDocument(doc: Document, scope: DocScope, options: ScanOptions, report: Reporter): DocFacts {
+  const facts = scanDocumentBody(doc, scope, options, report)
+  const clipAtEnd = clipAtEndOf(doc, scope)
+  return clipAtEnd === undefined ? facts : { ...facts, clipAtEnd }
+}
+
+/** See DocFacts.clipAtEnd. */
+function clipAtEndOf(doc: Document, scope: DocScope): number | undefined {
+  const { text, end } = scope
+  if (end !== text.length || text.endsWith('\n')) return undefined
+  let node: unknown = doc.contents
+  for (let depth = 0; depth < 100; depth++) {
+    if (isMap(node) || isSeq(node)) {
+      const last = node.items[node.items.length - 1]
+      node = isPair(last) ? last.value : last
+      continue
+    }
+    break
+  }
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return undefined
+  const header = node.range?.[0] ?? -1
+  const indicator = text[header]
+  if (indicator !== '|' && indicator !== '>') return undefined
+  const rest = /^[0-9]?/.exec(text.slice(header + 1))![0]
+  if (text[header + 1 + rest.length] === '-' || text[header + 1 + rest.length] === '+') return undefined
+  return header + 1
+}
+
+function scanDocumentBody(doc: Document, scope: DocScope, options: ScanOptions, report: Reporter): DocFacts {
   const { start, end } = scope
   const explicitStart = doc.directives?.docStart === true
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      report.error('YAML_SYNTAX', { message: e.message, at: { ...scope, offset: e.pos[0] } })
+      report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: e.pos[0] } })
     }
     return { start, end, explicitStart, empty: false, objects: [] }
   }
@@ -97,7 +167,7 @@ function scanDocument(doc: Document, scope: DocScope, options: ScanOptions, repo
   } catch (e) {
     if (!(e instanceof AliasLimitError)) throw e
     report.error('ALIAS_LIMIT', {
-      message: `YAML aliases in this document expand past ${options.aliasBudget} references; refusing to expand further (alias bomb?)`,
+      message: `YAML aliases in this document expand past ${options.aliasBudget} references, or into themselves; refusing to expand further (alias bomb?)`,
       at: { ...scope, offset: e.offset },
     })
     return { start, end, explicitStart, empty: false, objects: [] }
@@ -156,7 +226,10 @@ function toRefSite(hit: RefHit, namespace: string | undefined, clusterScoped: bo
     else if (ns) return undefined
   }
   const optional = isOptionalHolder(holder, ctx)
-  return { spec, target, name, namespace: targetNs, optional, prefix, site: scalarSite(scalar), path: hit.path }
+  const site = typeof hit.via === 'object'
+    ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
+    : scalarSite(scalar)
+  return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', path: hit.path }
 }
 
 /** The kind a reference names: fixed by its spec, or read from the key beside the name. */
@@ -211,11 +284,11 @@ function scanConfig(
   const hashAnn = annotations?.entries.get(HASH_ANNOTATION)
   let mode: ConfigFacts['mode'] = 'auto'
   if (hashAnn) {
-    if (hashAnn.value === 'true') mode = 'force'
-    else if (hashAnn.value === 'false') mode = 'off'
+    if (hashAnn.value === 'true' && !hashAnn.plain) mode = 'force'
+    else if (hashAnn.value === 'false' && !hashAnn.plain) mode = 'off'
     else {
       report.error('INVALID_ANNOTATION', {
-        message: `annotation ${HASH_ANNOTATION} must be "true" or "false"`,
+        message: `annotation ${HASH_ANNOTATION} must be the string "true" or "false"${hashAnn.plain ? ', quoted (unquoted, Kubernetes reads a boolean and rejects the object)' : ''}`,
         at: { ...scope, offset: hashAnn.start }, resource, path: `metadata.annotations["${HASH_ANNOTATION}"]`,
       })
     }
@@ -250,31 +323,41 @@ function scanConfig(
     }
   }
 
+  const text = scope.text
   const namePair = directPair(metadata, 'name')
   const kindPair = directPair(map, 'kind')
   const metadataPair = directPair(map, 'metadata')
-  const nameScalar = namePair && isScalar(namePair.value) ? namePair.value : undefined
-  const notEditable = !nameScalar || !kindPair || !metadataPair || !isMap(metadataPair.value)
-    ? 'its kind, metadata or name is written through a YAML alias or merge key, so it cannot be renamed in place'
-    : labelsRead === UNEDITABLE || annotationsRead === UNEDITABLE
-      ? 'its labels or annotations are not a plain map (an alias, or a non-map value), so cmhash cannot add to them'
-      : undefined
   const immutablePair = directPair(map, 'immutable')
+  const nameScalar = namePair && isScalar(namePair.value) && !namePair.value.anchor ? namePair.value : undefined
   const immutableScalar = immutablePair && isScalar(immutablePair.value) ? immutablePair.value : undefined
-  const text = scope.text
-  const fallbackPair = map.items.find(isPair) as Pair | undefined
-  const rootSite = afterPairSite(text, map, kindPair ?? fallbackPair)
+  const immutableEmpty = immutablePair ? emptyValueSite(text, immutablePair) : undefined
+  const explicit = [namePair, kindPair, metadataPair, immutablePair].some(p => p && isExplicitKey(text, p))
+  const notEditable = !nameScalar || !metadataPair || !isMap(metadataPair.value) || (!kindPair && getPair(map, 'kind', ctx))
+    ? 'its kind, metadata or name is written through a YAML alias, anchor or merge key, so it cannot be renamed in place'
+    : labelsRead === UNEDITABLE || annotationsRead === UNEDITABLE
+      ? 'its labels or annotations, or the cmhash.dev/ entries in them, are not plain (an alias, a tag, a non-map value or an explicit ? key), so cmhash cannot add to them'
+      : explicit
+        ? 'it writes kind, metadata, name or immutable with an explicit ? key, whose layout cmhash does not edit'
+        : immutablePair && !immutableScalar && !immutableEmpty
+          ? 'its immutable field is not a boolean'
+          : undefined
+  const lastPair = map.items.filter(isPair).pop() as Pair | undefined
+  const rootSite = afterPairSite(text, map, kindPair ?? lastPair)
   // New labels/annotations maps go after the existing one of the two, or after the name.
   const metadataSite = afterPairSite(text, metadata,
     directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? (metadata.items.find(isPair) as Pair | undefined))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
     kind, name, baseName, hash, mode, empty, secretType,
+    managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
+    created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),
     nameSite: nameScalar ? scalarSite(nameScalar) : { start: 0, end: 0, style: 'plain' },
-    immutable: immutableScalar
-      ? { site: scalarSite(immutableScalar), value: immutableValue(immutableScalar) }
-      : undefined,
+    immutable: immutableEmpty
+      ? { site: { ...immutableEmpty, style: 'plain' }, value: undefined, empty: immutableEmpty.start === immutableEmpty.end }
+      : immutableScalar
+        ? { site: scalarSite(immutableScalar), value: immutableValue(immutableScalar), empty: false }
+        : undefined,
     rootSite, metadataSite, step, labels, annotations,
   }
 }
@@ -323,7 +406,7 @@ class ContentReader {
           `${path} is ${what}; Kubernetes accepts only strings here, so quote the value`)
         continue
       }
-      const s = String((value as Scalar).value)
+      const s = k8sString(value as Scalar, this.scope.text)
       if (encoding === 'base64' && !isKubernetesBase64(s)) {
         this.fail('INVALID_BASE64', value!, path, `${path} is not valid base64 (standard alphabet, with padding)`)
         continue
@@ -367,6 +450,19 @@ class ContentReader {
   }
 }
 
+/**
+ * A scalar's string as Kubernetes reads it. One difference from the yaml
+ * package: a block scalar that runs to the end of a file with no final line
+ * break has no final line break in its value for goyaml (and the YAML spec);
+ * the yaml package adds one.
+ */
+function k8sString(s: Scalar, text: string): string {
+  const value = String(s.value)
+  const block = s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED'
+  if (block && value.endsWith('\n') && (s.range?.[1] ?? 0) >= text.length && !text.endsWith('\n')) return value.slice(0, -1)
+  return value
+}
+
 function valueKind(node: Node | null): K8sScalarKind | 'map' | 'list' {
   if (node === null) return 'null'
   if (isMap(node)) return 'map'
@@ -376,7 +472,7 @@ function valueKind(node: Node | null): K8sScalarKind | 'map' | 'list' {
 }
 
 function article(kind: string): string {
-  const words: Record<string, string> = { bool: 'a boolean', int: 'an integer', float: 'a number', null: 'null', map: 'a map', list: 'a list' }
+  const words: Record<string, string> = { bool: 'a boolean', int: 'an integer', float: 'a number', null: 'null', map: 'a map', list: 'a list', binary: 'bytes (a !!binary tag)' }
   return words[kind] ?? kind
 }
 
@@ -407,13 +503,14 @@ function directPair(map: YAMLMap, key: string): Pair | undefined {
 function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext): MetaMapFacts | undefined | typeof UNEDITABLE {
   const pair = directPair(metadata, key)
   if (!pair) return getPair(metadata, key, ctx) ? UNEDITABLE : undefined
+  if (isExplicitKey(text, pair)) return UNEDITABLE
   const value = pair.value
-  if (isScalar(value)) {
-    if (!isPlain(value) || k8sPlainScalarKind(String(value.value)) !== 'null') return UNEDITABLE
-    const r = value.range ?? [0, 0, 0]
+  if (isScalar(value) || value === null) {
+    const empty = emptyValueSite(text, pair)
+    if (!empty) return UNEDITABLE
     const json = isScalar(pair.key) && pair.key.type === 'QUOTE_DOUBLE'
     return {
-      site: { offset: r[0], end: r[1], mode: 'replace-empty', flow: true, json, multiline: false, emptyFlow: true, indent: '', eol: eolAt(text, r[0]) },
+      site: { offset: empty.start, end: empty.end, mode: 'replace-empty', flow: true, json, multiline: false, emptyFlow: true, indent: '', eol: eolAt(text, empty.start) },
       entries: new Map(),
     }
   }
@@ -421,12 +518,43 @@ function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext)
   if (!map || map !== value) return UNEDITABLE
   const found = new Map<string, EntrySite>()
   for (const p of map.items) {
-    const k = isPair(p) ? str(p.key) : undefined
-    if (k?.startsWith('cmhash.dev/') && isScalar(p.value)) {
-      found.set(k, { ...scalarSite(p.value), value: String(p.value.value) })
-    }
+    if (!isPair(p)) continue
+    if (isExplicitKey(text, p)) return UNEDITABLE
+    const k = str(p.key)
+    if (!k?.startsWith('cmhash.dev/')) continue
+    if (!isScalar(p.value) || p.value.tag || p.value.anchor) return UNEDITABLE
+    const site = scalarSite(p.value)
+    found.set(k, { ...site, value: String(p.value.value), plain: isPlain(p.value), empty: emptyValueSite(text, p) })
   }
   return { site: firstPairSite(text, map, pair), entries: found }
+}
+
+/**
+ * Where a value written as nothing (`key:`), `~` or `null` can be replaced:
+ * after the colon for nothing (so a comment on the line stays after it),
+ * over the word otherwise. Undefined for anything else, or a tagged value.
+ */
+function emptyValueSite(text: string, pair: Pair): { start: number; end: number } | undefined {
+  const value = pair.value
+  if (isScalar(value) && (value.tag || value.anchor || !isPlain(value) || k8sPlainScalarKind(String(value.value)) !== 'null')) return undefined
+  if (value !== null && !isScalar(value)) return undefined
+  const source = isScalar(value) ? String(value.source ?? value.value ?? '') : ''
+  if (source !== '' && isScalar(value)) {
+    const r = value.range!
+    return { start: r[0], end: r[1] }
+  }
+  const keyEnd = (pair.key as Node | null)?.range?.[1]
+  if (keyEnd === undefined) return undefined
+  const colon = text.indexOf(':', keyEnd)
+  if (colon < 0 || /[^ \t]/.test(text.slice(keyEnd, colon))) return undefined
+  return { start: colon + 1, end: colon + 1 }
+}
+
+/** A pair written with the explicit-key indicator (`? key`), whose layout cmhash does not edit. */
+function isExplicitKey(text: string, pair: Pair): boolean {
+  let i = ((pair.key as Node | null)?.range?.[0] ?? 0) - 1
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--
+  return i >= 0 && text[i] === '?'
 }
 
 /** Where to add a pair after `pair` (at the end of its line in block style). */

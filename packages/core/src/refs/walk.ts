@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml'
-import { deref, entries, get, getPair, str, type ReadContext } from '../_yaml.js'
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../_yaml.js'
 import type { ReferenceSpec } from './table.js'
 
 /** One reference found in an object: the scalar that names the target, and where it is. */
@@ -11,6 +11,12 @@ export interface RefHit {
   readonly holder: YAMLMap
   /** The field, from the object's root: `spec.template.spec.volumes[0].configMap.name`. */
   readonly path: string
+  /**
+   * How the name was reached: written here; written as an alias (`name:
+   * *x`, whose own text can be replaced); or inside a node reached through
+   * an alias, so the text is shared with the anchor's other uses.
+   */
+  readonly via: 'direct' | { readonly alias: Node } | 'shared'
 }
 
 /** A reference table split by where each entry starts, compiled once. */
@@ -67,11 +73,11 @@ export function findReferences(
     if (on !== 'PodSpec' && on.groups && !on.groups.includes(group)) continue
     if (on !== 'PodSpec' && on.versions && !on.versions.includes(version)) continue
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
-    walk(root, c, 0, [], hits, ctx)
+    walk(root, c, 0, [], hits, ctx, false)
   }
   if (table.podSpec.length > 0 && !SHAPELESS_KINDS.has(kind)) {
-    findPodSpecs(root, [], ctx, (podSpec, path) => {
-      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx)
+    findPodSpecs(root, [], ctx, (podSpec, path, shared) => {
+      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx, shared)
     })
   }
   return hits
@@ -82,12 +88,14 @@ export function findReferences(
 /** Kinds that hold no pod spec but can be large or look like one (CRD schemas). */
 const SHAPELESS_KINDS = new Set(['ConfigMap', 'Secret', 'CustomResourceDefinition'])
 
-function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext): void {
+function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, shared: boolean): void {
   const n = deref(node, ctx)
+  const sharedHere = shared || isAlias(node)
+  if (path.length > MAX_DEPTH) throw new AliasLimitError((n as Node | null)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
       path.push(`[${idx}]`)
-      walk(item, c, i, path, hits, ctx)
+      walk(item, c, i, path, hits, ctx, sharedHere)
       path.pop()
     })
     return
@@ -97,33 +105,44 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   if (typeof key !== 'string') {
     for (const pair of entries(n, ctx)) {
       const k = str(pair.key)
-      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx)
+      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, sharedHere)
     }
     return
   }
   const pair = getPair(n, key, ctx)
-  if (pair) step(n, key, pair, c, i, path, hits, ctx)
+  if (pair) step(n, key, pair, c, i, path, hits, ctx, sharedHere || !n.items.includes(pair))
 }
 
-function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext): void {
+function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, shared: boolean): void {
   if (i < c.keys.length - 1) {
     path.push(pathKey(key))
-    walk(pair.value, c, i + 1, path, hits, ctx)
+    walk(pair.value, c, i + 1, path, hits, ctx, shared)
     path.pop()
     return
   }
-  const n = map
-  const value = deref(pair.value, ctx)
   const here = path.join('') + pathKey(key)
-  if (isScalar(value)) {
-    hits.push({ spec: c.spec, scalar: value, holder: n, path: trimDot(here) })
-  } else if (isSeq(value)) {
+  const hit = (raw: unknown, at: string) => {
+    const s = deref(raw, ctx)
+    if (!isScalar(s)) return
+    const via = shared ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
+    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(at), via })
+  }
+  const value = deref(pair.value, ctx)
+  if (isSeq(value)) {
+    const listShared = shared || isAlias(pair.value)
     value.items.forEach((item, idx) => {
       const s = deref(item, ctx)
-      if (isScalar(s)) hits.push({ spec: c.spec, scalar: s, holder: n, path: trimDot(`${here}[${idx}]`) })
+      if (!isScalar(s)) return
+      const via = listShared ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
+      hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via })
     })
+  } else {
+    hit(pair.value, here)
   }
 }
+
+/** Deeper than any real manifest; reached only through recursive aliases. */
+const MAX_DEPTH = 200
 
 function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext): boolean {
   const metadata = get(root, 'metadata', ctx)
@@ -132,14 +151,17 @@ function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext)
 }
 
 function findPodSpecs(
-  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[]) => void,
+  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[], shared: boolean) => void,
+  shared = false,
 ): void {
   const n = deref(node, ctx)
+  const sharedHere = shared || isAlias(node)
+  if (path.length > MAX_DEPTH) throw new AliasLimitError((n as Node | null)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
       if (isScalar(item)) return
       path.push(`[${idx}]`)
-      findPodSpecs(item, path, ctx, found)
+      findPodSpecs(item, path, ctx, found, sharedHere)
       path.pop()
     })
     return
@@ -147,7 +169,7 @@ function findPodSpecs(
   if (!isMap(n)) return
   const containers = get(n, 'containers', ctx)
   if (isSeq(containers) && (containers.items.length === 0 || isMap(deref(containers.items[0], ctx)))) {
-    found(n, path)
+    found(n, path, sharedHere)
     return
   }
   for (const pair of entries(n, ctx)) {
@@ -155,7 +177,7 @@ function findPodSpecs(
     const key = str(pair.key)
     if (key === undefined) continue
     path.push(pathKey(key))
-    findPodSpecs(pair.value, path, ctx, found)
+    findPodSpecs(pair.value, path, ctx, found, sharedHere || !n.items.includes(pair))
     path.pop()
   }
 }
