@@ -54,7 +54,7 @@ export interface BuildResult {
  * input is invalid; returns warnings otherwise.
  */
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
-  const inputs = typeof input === 'string' ? [{ path: '<input>', content: input }] : input
+  const inputs = distinctPaths(typeof input === 'string' ? [{ path: '<input>', content: input }] : input)
   const report = new Reporter()
   const { scanOptions, planOptions } = resolveOptions(options)
   const files = inputs.map(f => scanFile(f.path, f.content, scanOptions, report))
@@ -69,6 +69,20 @@ export function build(input: string | readonly BuildInput[], options: BuildOptio
 }
 
 // --- internal ---
+
+/** Inputs are told apart by path; a path given twice is numbered, `a.yaml (2)`. */
+export function distinctPaths(inputs: readonly BuildInput[]): readonly BuildInput[] {
+  const seen = new Map<string, number>()
+  let renamed = false
+  const out = inputs.map(i => {
+    const n = (seen.get(i.path) ?? 0) + 1
+    seen.set(i.path, n)
+    if (n === 1) return i
+    renamed = true
+    return { path: `${i.path} (${n})`, content: i.content }
+  })
+  return renamed ? out : inputs
+}
 
 /** The scan and plan settings that build options stand for: built-in table, enabled presets, extras. */
 export function resolveOptions(options: BuildOptions): { scanOptions: ScanOptions; planOptions: PlanOptions } {

@@ -2,7 +2,7 @@
 // manages that is not desired, not referenced by anything live (Pods,
 // ReplicaSets kept as rollout history, ControllerRevisions, Jobs, CronJobs,
 // custom resources), and not among the newest few versions of its name.
-import { build, resolveOptions, type BuildInput, type BuildOptions } from './build.js'
+import { build, distinctPaths, resolveOptions, type BuildInput, type BuildOptions } from './build.js'
 import { CmhashError, type CmhashWarning, type ResourceRef } from './errors.js'
 import type { ObjectFacts } from './_model.js'
 import type { TargetKind } from './refs/table.js'
@@ -59,7 +59,7 @@ export interface PruneResult {
  */
 export function prune(live: string | readonly BuildInput[], desired: string | readonly BuildInput[], options: PruneOptions = {}): PruneResult {
   const keep = options.keep ?? 3
-  const liveInputs = typeof live === 'string' ? [{ path: '<live>', content: live }] : live
+  const liveInputs = distinctPaths(typeof live === 'string' ? [{ path: '<live>', content: live }] : live)
   const built = build(desired, options)
   const { scanOptions } = resolveOptions(options)
 

@@ -249,9 +249,13 @@ function isOptionalHolder(holder: YAMLMap, ctx: ReadContext): boolean {
   return isScalar(s) && isPlain(s) && ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y'].includes(String(s.value))
 }
 
-/** Values like `${pvc.name}` or `{{ .Values.x }}` are filled in by someone else, later. */
+/**
+ * Values like `${pvc.name}`, `$NAME`, `{{ .Values.x }}` or `<your-secret>`
+ * are placeholders someone fills in later (no Kubernetes name holds these
+ * characters).
+ */
 function isTemplated(s: string): boolean {
-  return s.includes('${') || s.includes('{{')
+  return /[${}<>%\s]/.test(s)
 }
 
 function scalarSite(s: Scalar): ScalarSite {

@@ -1,0 +1,217 @@
+// Each preset on real examples published by its operator
+// (fixtures/presets/<preset>/, sources and licences in SOURCE.md there),
+// plus the corpus where it has the operator's objects.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build, CmhashError, type BuildInput, type BuildOptions, type BuildResult } from '@cmhash/core'
+import { find } from './_build.js'
+
+const root = new URL('../../../', import.meta.url).pathname
+const fixture = (preset: string, ...files: string[]): BuildInput[] =>
+  files.map(f => ({ path: `${preset}/${f}`, content: readFileSync(join(root, 'fixtures/presets', preset, f), 'utf8') }))
+const corpus = (folder: string): BuildInput[] => (readdirSync(join(root, 'fixtures/corpus', folder), { recursive: true }) as string[])
+  .filter(p => /\.ya?ml$/.test(p)).sort()
+  .map(p => ({ path: p, content: readFileSync(join(root, 'fixtures/corpus', folder, p), 'utf8') }))
+const extra = (content: string): BuildInput => ({ path: 'extra.yaml', content })
+const secret = (name: string, ns = 'default') => extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {k: dg==}\n`)
+const renamed = (r: BuildResult, name: string) => r.renames.find(x => x.originalName === name)?.to
+const warnings = (r: BuildResult) => r.warnings.map(w => `${w.code} ${w.path ?? ''}`)
+const without = (preset: string): BuildOptions => ({ presets: { [preset]: false } })
+
+describe('argo-rollouts', () => {
+  it('finds Rollout pod templates by shape (corpus)', () => {
+    const r = build(corpus('argo-rollouts-examples'))
+    expect(r.warnings).toEqual([])
+    expect(r.output).toContain('kind: Rollout')
+  })
+
+  it('follows AnalysisTemplate secret args', () => {
+    const r = build([...fixture('argo-rollouts', 'analysistemplate-args-secret.yaml'), secret('token-secret')])
+    expect(find(r.output, 'AnalysisTemplate', 'args-example').spec.args[4].valueFrom.secretKeyRef.name).toBe(renamed(r, 'token-secret'))
+    expect(warnings(build(fixture('argo-rollouts', 'analysistemplate-prometheus-basicauth.yaml')))).toEqual([
+      'MISSING_REFERENCE spec.args[1].valueFrom.secretKeyRef.name',
+    ])
+  })
+
+  it("pins the controller's fixed-name settings (corpus)", () => {
+    const names = build(corpus('argo-rollouts')).renames.map(x => x.originalName)
+    expect(names).not.toContain('argo-rollouts-config')
+  })
+})
+
+describe('argo-cd', () => {
+  it('pins the settings Argo CD reads by name (corpus)', () => {
+    const r = build(corpus('argo-cd'))
+    expect(r.renames).toEqual([])
+    const cm = r.warnings.find(w => w.code === 'PINNED' && w.resource?.name === 'argocd-cm')
+    expect(cm?.message).toContain('Argo CD reads (and its CLI writes) this ConfigMap by its fixed name')
+    expect(build(corpus('argo-cd'), without('argo-cd')).renames.map(x => x.originalName)).toEqual(['argocd-cm', 'argocd-ssh-known-hosts-cm'])
+  })
+})
+
+describe('knative', () => {
+  it.each(['secrets-go.yaml', 'hellovolume-projected.yaml', 'configmimic-configmap-volume.yaml'])('finds Service pod templates by shape: %s', file => {
+    const r = build(fixture('knative', file))
+    expect(r.renames.length).toBeGreaterThan(0)
+    for (const x of r.renames) expect(r.output).toContain(`name: ${x.to}`)
+    expect(r.output).toMatch(/kind: Service\n/)
+  })
+
+  it('rejects the sample whose Secret holds placeholders, not base64', () => {
+    expect(() => build(fixture('knative', 'gitwebhook-go.yaml'))).toThrow(expect.objectContaining({ code: 'INVALID_BASE64' }))
+  })
+})
+
+describe('prometheus-operator', () => {
+  it('follows additionalScrapeConfigs', () => {
+    const r = build(fixture('prometheus-operator', 'prometheus-additional-scrape-configs.yaml'))
+    expect(find(r.output, 'Prometheus', 'prometheus').spec.additionalScrapeConfigs.name).toBe(renamed(r, 'additional-scrape-configs'))
+  })
+
+  it('rewrites pod-spec fields of the custom resources, and pins what spec.secrets/configMaps mount by name', () => {
+    const input = fixture('prometheus-operator', 'openshift-prometheus-k8s.yaml')
+    const listed = ['prometheus-k8s-tls', 'kube-rbac-proxy', 'metrics-client-certs']
+    const r = build([...input, ...listed.map(n => secret(n, 'openshift-monitoring')),
+      extra('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: prometheus-trusted-ca-bundle, namespace: openshift-monitoring}\ndata: {ca.crt: x}\n')])
+    expect(r.renames.map(x => x.originalName)).toEqual(['prometheus-trusted-ca-bundle'])
+    const volumes = find(r.output, 'Prometheus', 'k8s', 'openshift-monitoring').spec.volumes as Array<{ configMap?: { name: string } }>
+    expect(volumes.map(v => v.configMap?.name)).toContain(renamed(r, 'prometheus-trusted-ca-bundle'))
+    expect(find(r.output, 'Prometheus', 'k8s', 'openshift-monitoring').spec.secrets).toEqual(expect.arrayContaining(listed))
+  })
+
+  it('warns when a workload also uses a Secret that spec.secrets pins', () => {
+    const r = build([...fixture('prometheus-operator', 'openshift-alertmanager-main.yaml'), secret('alertmanager-main-tls', 'openshift-monitoring'),
+      extra('---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: openshift-monitoring}\nspec: {containers: [{name: c, image: i}], volumes: [{name: v, secret: {secretName: alertmanager-main-tls}}]}\n')])
+    const pin = r.warnings.find(w => w.code === 'PINNED')!
+    expect(pin.resource?.name).toBe('alertmanager-main-tls')
+    expect(pin.message).toContain('mounts each at /etc/alertmanager/secrets/<name>')
+  })
+
+  it('follows Alertmanager configSecret (no published example sets it; see SOURCE.md)', () => {
+    const r = build('apiVersion: monitoring.coreos.com/v1\nkind: Alertmanager\nmetadata: {name: main}\nspec: {configSecret: am-config}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: am-config}\nstringData: {alertmanager.yaml: "route: {}"}\n')
+    expect(find(r.output, 'Alertmanager', 'main').spec.configSecret).toBe(renamed(r, 'am-config'))
+  })
+})
+
+describe('flux', () => {
+  it('follows HelmRelease valuesFrom, reading the kind beside each name', () => {
+    const r = build(fixture('flux', 'helmrelease-valuesfrom.yaml'))
+    const valuesFrom = find(r.output, 'HelmRelease', 'valuesfrom').spec.valuesFrom as Array<{ kind: string; name: string }>
+    expect(new Set(valuesFrom.map(v => `${v.kind}/${v.name}`))).toEqual(new Set([
+      `ConfigMap/${renamed(r, 'valuesfrom-config')}`, `Secret/${renamed(r, 'valuesfrom-secret')}`,
+    ]))
+  })
+
+  it('sees Kustomization substituteFrom and source secretRefs, and says where a same-named ConfigMap is', () => {
+    const r = build(fixture('flux', 'kustomization-substitutefrom.yaml'))
+    expect(warnings(r)).toEqual(['MISSING_REFERENCE spec.postBuild.substituteFrom[0].name', 'MISSING_REFERENCE spec.secretRef.name'])
+    expect(r.warnings[0]!.message).toContain('there is one in namespace devl')
+    expect(warnings(build(fixture('flux', 'helmrelease-recommended.yaml'), without('flux')))).toEqual([])
+  })
+})
+
+describe('keda', () => {
+  it('follows TriggerAuthentication secretTargetRef', () => {
+    const r = build(fixture('keda', 'splunk-full-example.yaml'))
+    const ta = r.output.split('---').find(d => d.includes('kind: TriggerAuthentication'))!
+    expect(ta).toContain(`name: ${renamed(r, 'splunk-creds')}`)
+    expect(ta).not.toMatch(/name: splunk-creds\n/)
+    expect(renamed(build(fixture('keda', 'splunk-full-example.yaml'), without('keda')), 'splunk-creds')).toBeUndefined()
+  })
+
+  it('rejects the sample whose Secret holds placeholders, not base64', () => {
+    try {
+      build(fixture('keda', 'rabbitmq-amqp-triggerauthentication.yaml'))
+      expect.unreachable()
+    } catch (e) {
+      expect((e as CmhashError).errors.map(x => [x.code, x.path])).toEqual([['INVALID_BASE64', 'data["host"]'], ['INVALID_BASE64', 'data["vhostName"]']])
+    }
+  })
+})
+
+describe('external-secrets', () => {
+  it('treats the target Secret as created by the operator: never renamed, never missing', () => {
+    const deploy = extra('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {containers: [{name: c, image: i, envFrom: [{secretRef: {name: secret-to-be-created}}]}]}}}\n')
+    const r = build([...fixture('external-secrets', 'getting-started.yaml'), deploy])
+    expect(warnings(r)).toEqual(['MISSING_REFERENCE spec.provider.aws.auth.secretRef.accessKeyIDSecretRef.name'])
+    const pinned = build([...fixture('external-secrets', 'getting-started.yaml'), deploy, secret('secret-to-be-created')])
+    expect(pinned.renames.map(x => x.originalName)).not.toContain('secret-to-be-created')
+    expect(warnings(build([...fixture('external-secrets', 'getting-started.yaml'), deploy], without('external-secrets')))).toEqual([
+      'MISSING_REFERENCE spec.template.spec.containers[0].envFrom[0].secretRef.name',
+    ])
+  })
+
+  it('follows store credentials', () => {
+    const r = build([...fixture('external-secrets', 'full-secret-store.yaml'), secret('awssm-secret', 'example-ns')])
+    expect(r.output).toContain(`name: ${renamed(r, 'awssm-secret')}`)
+  })
+})
+
+describe('cert-manager', () => {
+  it.each(['acme-issuer-ingress.yaml', 'ingress-cluster-issuer.yaml', 'certificate-mounted-by-deployment.yaml', 'ca-issuer-selfsigned-root.yaml'])(
+    'knows the Secrets cert-manager writes: %s', file => {
+      expect(build(fixture('cert-manager', file)).warnings).toEqual([])
+    })
+
+  it('never renames a Secret cert-manager writes, even when it is in the input', () => {
+    const r = build([...fixture('cert-manager', 'certificate-mounted-by-deployment.yaml'), secret('www-tls')])
+    expect(r.renames).toEqual([])
+    expect(r.warnings.map(w => w.code)).toEqual(['PINNED'])
+    expect(r.warnings[0]!.message).toContain('cert-manager writes the certificate into this Secret')
+  })
+
+  it('pins Secrets issuers read', () => {
+    const r = build([...fixture('cert-manager', 'acme-dns01-issuer.yaml'), secret('prod-clouddns-svc-acct-secret'),
+      extra('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i}], volumes: [{name: v, secret: {secretName: prod-clouddns-svc-acct-secret}}]}\n')])
+    expect(r.renames).toEqual([])
+  })
+
+  it('without the preset, reports the Secrets it writes as missing', () => {
+    expect(warnings(build(fixture('cert-manager', 'acme-issuer-ingress.yaml'), without('cert-manager')))).toEqual(['MISSING_REFERENCE spec.tls[0].secretName'])
+  })
+})
+
+describe('gateway-api', () => {
+  it('follows certificateRefs, in the namespace they name', () => {
+    const r = build([...fixture('gateway-api', 'tls-cert-cross-namespace.yaml'), secret('wildcard-example-com-cert', 'gateway-api-example-ns2')])
+    expect(find(r.output, 'Gateway', 'cross-namespace-tls-gateway').spec.listeners[0].tls.certificateRefs[0].name).toBe(renamed(r, 'wildcard-example-com-cert'))
+  })
+
+  it('follows BackendTLSPolicy ConfigMap refs by their kind', () => {
+    const r = build([...fixture('gateway-api', 'backendtlspolicy-ca-certs.yaml'), extra('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: auth-cert}\ndata: {ca.crt: x}\n')])
+    expect(r.output).toContain(`name: ${renamed(r, 'auth-cert')}`)
+  })
+})
+
+describe('istio', () => {
+  it('follows credentialName to the Secret in whatever namespace holds it', () => {
+    const r = build(fixture('istio', 'gateway-duplicate-certificate.yaml'))
+    expect(r.renames.length).toBe(9)
+    for (const x of r.renames) expect(r.output).toContain(`credentialName: "${x.to}"`)
+  })
+
+  it('skips placeholders such as $CREDENTIAL_NAME', () => {
+    expect(build(fixture('istio', 'expose-istiod-https.yaml')).warnings).toEqual([])
+  })
+
+  it("pins istiod's fixed-name configuration (corpus)", () => {
+    const r = build(corpus('kapp-cf-for-k8s'))
+    expect(r.renames.map(x => x.originalName)).not.toContain('istio')
+    expect(r.warnings.find(w => w.resource?.name === 'istio')?.message).toContain('istiod reads the mesh configuration')
+  })
+})
+
+describe('traefik', () => {
+  it.each([
+    ['ingressroute-tls-secret.yaml', 'supersecret'],
+    ['middleware-auth-secrets.yaml', 'authsecret'],
+    ['tlsoption-client-auth-secrets.yaml', 'secret-ca2'],
+  ])('%s: follows %s', (file, name) => {
+    const r = build(fixture('traefik', file))
+    const to = renamed(r, name)
+    expect(to).toMatch(new RegExp(`^${name}-[a-z0-9]{10}$`))
+    expect(r.output).toMatch(new RegExp(`(secretName|secret|- ): ?${to}\\n|- ${to}\\n`))
+    expect(renamed(build(fixture('traefik', file), without('traefik')), name)).toBeUndefined()
+  })
+})
