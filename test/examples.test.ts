@@ -9,11 +9,15 @@ const EXAMPLES: Record<string, { argv: string[]; stdin?: string }> = {
   basic: { argv: ['build', 'examples/basic/k8s'] },
   'helm-stream': { argv: ['build', '-'], stdin: 'examples/helm-stream/rendered.yaml' },
 }
+/** Examples of integrations, run with the real tools in integrations.test.ts. */
+const INTEGRATIONS = ['argocd-cmp', 'github-actions', 'helm-post-renderer', 'kpt-function', 'kubectl-plugin', 'kustomize-transformer']
 
 describe('examples', () => {
   it('has a test for every example folder', () => {
     const folders = readdirSync(new URL('../examples', import.meta.url), { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name)
-    expect(folders.sort()).toEqual(Object.keys(EXAMPLES).sort())
+    expect(folders.sort()).toEqual([...Object.keys(EXAMPLES), ...INTEGRATIONS].sort())
+    const integrationTests = readFileSync(new URL('./integrations.test.ts', import.meta.url), 'utf8')
+    for (const name of INTEGRATIONS) expect(integrationTests, name).toContain(name)
   })
 
   it.each(Object.entries(EXAMPLES))('%s', async (name, { argv, stdin }) => {

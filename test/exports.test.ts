@@ -8,23 +8,27 @@ it('exports exactly the documented names', () => {
     'CLUSTER_SCOPED_KINDS',
     'CONFIG_FILE_NAMES',
     'CmhashError',
+    'GITOPS_ANNOTATIONS',
     'HASH_ANNOTATION',
     'MANAGED_LABEL',
     'NAME_ANNOTATION',
     'PRESETS',
     'REFERENCE_SPECS',
     'build',
+    'changeReport',
     'formatProblem',
     'formatResource',
+    'formatSummary',
     'hashConfigMap',
     'hashSecret',
     'prune',
+    'toJsonList',
   ])
 })
 
 it('exports the configuration API from @cmhash/core/config only', async () => {
   const config = await import('@cmhash/core/config')
-  expect(Object.keys(config).sort()).toEqual(['configSchema', 'configToOptions', 'parseConfig'])
+  expect(Object.keys(config).sort()).toEqual(['configSchema', 'configToOptions', 'parseConfig', 'readFunctionConfig'])
 })
 
 it('resolves as an installed ESM package, with type declarations', async () => {

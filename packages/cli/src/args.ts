@@ -10,7 +10,7 @@ export type Command =
   | BuildCommand
   | PruneCommand
 
-export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir'> {
+export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
   readonly name: 'prune'
   /** File with the live state, or - for stdin. */
   readonly live: string
@@ -23,6 +23,10 @@ export interface BuildCommand {
   readonly name: 'build'
   readonly paths: readonly string[]
   readonly outputDir?: string
+  readonly gitops?: 'argocd' | 'flux' | 'helm'
+  readonly report?: string
+  readonly summary: boolean
+  readonly format: 'yaml' | 'json'
   readonly namespace?: string
   readonly select?: SelectMode
   readonly config?: string
@@ -51,7 +55,14 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({
       args: [...rest], allowPositionals: true, strict: true,
-      options: { ...SHARED_OPTIONS, 'output-dir': { type: 'string', short: 'o' } },
+      options: {
+        ...SHARED_OPTIONS,
+        'output-dir': { type: 'string', short: 'o' },
+        gitops: { type: 'string' },
+        report: { type: 'string' },
+        summary: { type: 'boolean' },
+        format: { type: 'string' },
+      },
     })
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e))
@@ -62,10 +73,18 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('cmhash build needs input: a directory, files, or - for stdin (see cmhash build --help)')
   }
   if (positionals.filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
+  if (values.gitops !== undefined && !['argocd', 'flux', 'helm'].includes(values.gitops)) throw new UsageError('--gitops must be argocd, flux or helm')
+  const format = values.format ?? 'yaml'
+  if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json')
+  if (format === 'json' && values['output-dir'] !== undefined) throw new UsageError('--format json writes one List to stdout; it does not go with --output-dir')
   return {
     name: 'build',
     paths: positionals,
     ...(values['output-dir'] !== undefined ? { outputDir: values['output-dir'] } : {}),
+    ...(values.gitops !== undefined ? { gitops: values.gitops as 'argocd' | 'flux' | 'helm' } : {}),
+    ...(values.report !== undefined ? { report: values.report } : {}),
+    summary: values.summary ?? false,
+    format,
     ...sharedValues(values),
   }
 }
@@ -204,9 +223,21 @@ Options:
       --include GLOB     files to read in directories (repeatable; default
                          **/*.yaml, **/*.yml, **/*.json)
       --exclude GLOB     files to skip in directories (repeatable)
+      --gitops TOOL      annotate hashed objects so that argocd, flux or
+                         helm does not delete old versions before a rollout
+                         finishes (cmhash prune removes them later)
+      --report FILE      write a JSON report: every hashed ConfigMap/Secret,
+                         old and new name, and what rolls because of it
+      --summary          print that report as a table on stderr
+      --format FORMAT    yaml (default), or json: one v1 List
       --strict           fail (exit 1) when there are warnings
   -q, --quiet            do not print warnings
   -h, --help             show this help
+
+A config.kubernetes.io/v1 ResourceList on stdin (a KRM function's input,
+as kpt and kustomize send it) is transformed and written back as a
+ResourceList; its functionConfig (a ConfigMap, or kind CmhashConfig) is
+read as configuration.
 
 Annotations on a ConfigMap/Secret:
   cmhash.dev/hash: "true"    always hash it (and rewrite RBAC resourceNames too)

@@ -2,7 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
-import { build, CmhashError, CONFIG_FILE_NAMES, formatProblem, prune, type BuildOptions, type BuildResult, type PruneCandidate } from '@cmhash/core'
+import {
+  build, changeReport, CmhashError, CONFIG_FILE_NAMES, formatProblem, formatSummary, GITOPS_ANNOTATIONS, prune, toJsonList,
+  type BuildOptions, type BuildResult, type PruneCandidate,
+} from '@cmhash/core'
 import { BUILD_HELP, MAIN_HELP, PRUNE_HELP, UsageError, parseCommand, type BuildCommand, type PruneCommand } from './args.js'
 import { InputError, findConfig, readInputs, readText, type ReadOptions } from './inputs.js'
 
@@ -74,21 +77,47 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 // --- internal ---
 
 async function runBuild(command: BuildCommand, io: Io): Promise<number> {
-  const options = await buildOptions(command, io)
+  let options = await buildOptions(command, io)
   const inputs = await readInputs(command.paths, io.cwd, io.stdin, options)
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
+  const resourceList = inputs.find(i => i.path === '<stdin>' && i.content.includes('ResourceList'))
+  if (resourceList) {
+    // A KRM function's input: its functionConfig configures the build; flags still win.
+    const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
+    const fc = readFunctionConfig(resourceList.content, resourceList.path)
+    if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
+  }
   const result = build(inputs, options)
+  const report = changeReport(result)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
   if (command.strict && result.warnings.length > 0) {
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
     return EXIT.invalid
   }
+  const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
+  if (command.report !== undefined) {
+    const target = resolve(io.cwd, command.report)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, `${JSON.stringify(report, null, 2)}\n`)
+  }
   if (command.outputDir === undefined) {
-    await write(io.stdout, result.output)
+    await write(io.stdout, stdout)
   } else {
     await writeTree(resolve(io.cwd, command.outputDir), inputs.map(i => i.outputPath), result)
   }
+  if (command.summary) await write(io.stderr, formatSummary(report))
   return EXIT.ok
+}
+
+/** The options the command line sets (they win over configuration). */
+function flagOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>): BuildOptions & ReadOptions {
+  return {
+    ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
+    ...(command.select !== undefined ? { select: command.select } : {}),
+    ...(command.include !== undefined ? { include: command.include } : {}),
+    ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
+    ...('gitops' in command && command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+  }
 }
 
 async function runPrune(command: PruneCommand, io: Io): Promise<number> {
@@ -116,13 +145,8 @@ function candidateTable(candidates: readonly PruneCandidate[]): string {
 }
 
 /** Options from the configuration file (if any), overridden by the command line. */
-async function buildOptions(command: Omit<BuildCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions> {
-  const flags = {
-    ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
-    ...(command.select !== undefined ? { select: command.select } : {}),
-    ...(command.include !== undefined ? { include: command.include } : {}),
-    ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
-  }
+async function buildOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions> {
+  const flags = flagOptions(command)
   let file = command.config
   if (file === undefined) {
     // Looking for a config file costs a stat per directory; loading the

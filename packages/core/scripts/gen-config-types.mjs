@@ -1,12 +1,13 @@
 // Generates, from schema/cmhash.config.schema.json (the single source of
 // truth for the configuration's shape), src/config-types.ts (the types) and
 // src/_config-schema.ts (the schema as a module, so the library reads no
-// files). A test fails when they are out of date: run
+// files); and from schema/cmhash.report.schema.json, src/report-types.ts. A test fails when they are out of date: run
 // `pnpm --filter @cmhash/core gen`.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { compile } from 'json-schema-to-typescript'
 
 const schemaUrl = new URL('../schema/cmhash.config.schema.json', import.meta.url)
+const reportSchemaUrl = new URL('../schema/cmhash.report.schema.json', import.meta.url)
 const BANNER = '// Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.'
 
 /** The generated files: path (relative to the package) to content. */
@@ -19,7 +20,14 @@ export async function generate() {
     unreachableDefinitions: true,
   })
   const module = `${BANNER}\n\n// --- internal ---\n\nexport const CONFIG_SCHEMA: Record<string, unknown> = ${JSON.stringify(schema, null, 2)}\n`
-  return { 'src/config-types.ts': types, 'src/_config-schema.ts': module }
+  const reportSchema = JSON.parse(readFileSync(reportSchemaUrl, 'utf8'))
+  const reportTypes = await compile(reportSchema, 'ChangeReport', {
+    bannerComment: BANNER.replace('cmhash.config.schema.json', 'cmhash.report.schema.json'),
+    additionalProperties: false,
+    style: { semi: false, singleQuote: true },
+    unreachableDefinitions: true,
+  })
+  return { 'src/config-types.ts': types, 'src/_config-schema.ts': module, 'src/report-types.ts': reportTypes }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -28,6 +28,14 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
       ],
       "description": "Which ConfigMaps and Secrets are hashed: those a workload references (default), all of them, or only those annotated cmhash.dev/hash: \"true\". Pinned objects are never hashed unless annotated. The same as --select."
     },
+    "gitops": {
+      "enum": [
+        "argocd",
+        "flux",
+        "helm"
+      ],
+      "description": "Annotate hashed objects so that this GitOps tool does not delete old versions before the rollout finishes (cmhash prune does it later). The same as --gitops."
+    },
     "include": {
       "type": "array",
       "items": {

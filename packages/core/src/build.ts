@@ -29,6 +29,12 @@ export interface BuildOptions {
   readonly references?: readonly ReferenceSpec[]
   /** Names to pin, in addition to the presets'. */
   readonly pinned?: readonly PinnedName[]
+  /**
+   * Annotations to set on every hashed object, e.g. the ones that stop a
+   * GitOps tool from pruning old versions ({@link GITOPS_ANNOTATIONS}).
+   * Comma-separated option lists are merged with what is already there.
+   */
+  readonly annotations?: Readonly<Record<string, string>>
   /** Most YAML alias dereferences followed per document (alias-bomb guard). Default 100,000. */
   readonly aliasBudget?: number
 }
@@ -96,6 +102,7 @@ export function resolveOptions(options: BuildOptions): { scanOptions: ScanOption
     planOptions: {
       select: options.select ?? 'referenced',
       pinned: [...presets.flatMap(p => p.pinned), ...(options.pinned ?? [])],
+      annotations: options.annotations ?? {},
     },
   }
 }

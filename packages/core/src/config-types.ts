@@ -17,6 +17,10 @@ export interface CmhashConfig {
    */
   select?: 'referenced' | 'all' | 'annotated'
   /**
+   * Annotate hashed objects so that this GitOps tool does not delete old versions before the rollout finishes (cmhash prune does it later). The same as --gitops.
+   */
+  gitops?: 'argocd' | 'flux' | 'helm'
+  /**
    * Globs of the files to read in input directories, relative to each directory (default: ** /*.yaml, ** /*.yml, ** /*.json). The same as --include.
    */
   include?: string[]

@@ -11,6 +11,7 @@ import type { CmhashConfig, Reference } from './config-types.js'
 import { CONFIG_SCHEMA } from './_config-schema.js'
 import type { ReferenceSpec } from './refs/table.js'
 import { lineColOf } from './_text.js'
+import { GITOPS_ANNOTATIONS } from './constants.js'
 
 export type { CmhashConfig, Pinned, Reference } from './config-types.js'
 
@@ -44,11 +45,44 @@ export function parseConfig(text: string, path: string): CmhashConfig {
   throw new CmhashError(errors.length > 0 ? errors : [{ code: 'INVALID_CONFIG', message: 'invalid configuration' }])
 }
 
+/**
+ * The configuration in a KRM function's input (a `config.kubernetes.io/v1`
+ * `ResourceList`), if it has a `functionConfig`: either a `ConfigMap` whose
+ * `data` holds `namespace`, `select`, `gitops`, `include`/`exclude`
+ * (comma-separated) and `presets` (`argo-cd=false,flux=false`), as `kpt fn
+ * eval ... -- key=value` writes it; or an object of kind `CmhashConfig`
+ * whose fields are those of the configuration file. Validated like a file;
+ * undefined when there is no ResourceList or no functionConfig.
+ */
+export function readFunctionConfig(text: string, path: string): CmhashConfig | undefined {
+  const doc = parseDocument(text, { prettyErrors: false })
+  const root = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown> | null) : null
+  if (!root || root.kind !== 'ResourceList') return undefined
+  const fc = root.functionConfig as Record<string, unknown> | undefined
+  if (!fc || typeof fc !== 'object') return undefined
+  let config: Record<string, unknown>
+  if (fc.kind === 'ConfigMap') {
+    const data = (fc.data ?? {}) as Record<string, unknown>
+    config = {}
+    const list = (v: unknown) => String(v).split(',').map(s => s.trim()).filter(Boolean)
+    for (const [k, v] of Object.entries(data)) {
+      if (k === 'include' || k === 'exclude') config[k] = list(v)
+      else if (k === 'presets') config.presets = Object.fromEntries(list(v).map(p => [p.split('=')[0]!.trim(), p.split('=')[1]?.trim() !== 'false']))
+      else config[k] = v
+    }
+  } else {
+    const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = fc
+    config = rest
+  }
+  return parseConfig(JSON.stringify(config), `${path} (functionConfig)`)
+}
+
 /** The build options a configuration stands for (reference entries become {@link ReferenceSpec}s). */
 export function configToOptions(config: CmhashConfig): ConfigOptions {
   return {
     ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
     ...(config.select !== undefined ? { select: config.select } : {}),
+    ...(config.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[config.gitops] } : {}),
     ...(config.presets !== undefined ? { presets: config.presets } : {}),
     ...(config.include !== undefined ? { include: config.include } : {}),
     ...(config.exclude !== undefined ? { exclude: config.exclude } : {}),

@@ -8,6 +8,23 @@ import { MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 import { renderMaps, renderPairs, renderScalar, renderString } from './_render.js'
 import type { Reporter } from './_report.js'
 
+/** An object that references a renamed ConfigMap/Secret, and what the new name does to it. */
+export interface Referrer {
+  readonly kind: string
+  /** Absent for cluster-scoped objects. */
+  readonly namespace?: string
+  readonly name: string
+  /** Where the reference is, e.g. `spec.template.spec.volumes[0].configMap.name`. */
+  readonly path: string
+  /**
+   * `rolls`: a pod template changes, so its controller rolls out new pods;
+   * `recreate`: a bare Pod's spec changes, which Kubernetes only allows by
+   * deleting and creating it again; `updates`: another field changes (an
+   * operator's custom resource, an Ingress) and its controller reconciles.
+   */
+  readonly effect: 'rolls' | 'recreate' | 'updates'
+}
+
 /** A ConfigMap or Secret that cmhash renamed. */
 export interface Rename {
   readonly kind: TargetKind
@@ -20,6 +37,8 @@ export interface Rename {
   /** The name in the output. */
   readonly to: string
   readonly file: string
+  /** Every object whose reference now names `to`, in input order. */
+  readonly referencedBy: readonly Referrer[]
 }
 
 /** Replace the text [start, end) of `file` with `text`. */
@@ -51,6 +70,12 @@ export type SelectMode =
 export interface PlanOptions {
   readonly select: SelectMode
   readonly pinned: readonly PinnedName[]
+  /**
+   * Annotations to set on every hashed object. A value that is a list of
+   * comma-separated options (Argo CD's sync-options) is merged into what is
+   * there: the options missing are appended.
+   */
+  readonly annotations: Readonly<Record<string, string>>
 }
 
 /** Resolves references, selects what to hash, and computes the edits. Problems go to `report`. */
@@ -102,8 +127,11 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
       continue
     }
     newNames.set(target, to)
-    renames.push({ kind: config.kind, namespace: object.namespace ?? '', originalName: config.baseName, from: config.name, to, file: object.file })
-    editConfig(edits, object.file, config, to, report, () => where(object))
+    const referencedBy = (byTarget.get(target) ?? [])
+      .filter(r => r.target === target && (r.ref.spec.use === 'rewrite' || config.mode === 'force'))
+      .map(r => referrerOf(r))
+    renames.push({ kind: config.kind, namespace: object.namespace ?? '', originalName: config.baseName, from: config.name, to, file: object.file, referencedBy })
+    editConfig(edits, object.file, config, to, options.annotations, report, () => where(object))
   }
 
   const missing = new Map<string, { r: Resolution; count: number }>()
@@ -277,6 +305,12 @@ function resourceOf(o: ObjectFacts): ResourceRef {
   return o.namespace === undefined ? { kind: o.kind, name: o.name ?? '' } : { kind: o.kind, namespace: o.namespace, name: o.name ?? '' }
 }
 
+function referrerOf(r: Resolution): Referrer {
+  const o = r.referrer
+  const effect = r.ref.spec.on !== 'PodSpec' ? 'updates' : o.kind === 'Pod' ? 'recreate' : 'rolls'
+  return { ...resourceOf(o), path: r.ref.path, effect }
+}
+
 function checkDuplicates(
   objects: readonly ObjectFacts[], where: (o: ObjectFacts) => { file: string; text: string; offset: number }, report: Reporter,
 ): void {
@@ -306,7 +340,7 @@ function lineOf(text: string, offset: number): number {
 
 /** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */
 function editConfig(
-  edits: EditList, file: string, config: ConfigFacts, to: string, report: Reporter,
+  edits: EditList, file: string, config: ConfigFacts, to: string, extra: Readonly<Record<string, string>>, report: Reporter,
   where: () => { file: string; text: string; offset: number },
 ): void {
   if (to !== config.name) edits.replace(file, config.nameSite.start, config.nameSite.end, renderScalar(to, config.nameSite.style))
@@ -329,16 +363,36 @@ function editConfig(
   else if (!managed) edits.insert(file, config.labels.site.offset, renderPairs(config.labels.site, [label]), config.labels.site.end)
   else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, file, managed, JSON.stringify('true'))
 
-  const annotation = (json: boolean) => [NAME_ANNOTATION, renderString(config.baseName, json)] as const
-  const recorded = config.annotations?.entries.get(NAME_ANNOTATION)
-  if (!config.annotations) newMaps.push(['annotations', [annotation(config.metadataSite.json)]])
-  else if (!recorded) {
-    const site = config.annotations.site
-    edits.insert(file, site.offset, renderPairs(site, [annotation(site.json)]), site.end)
-  } else if (recorded.value !== config.baseName || recorded.empty) {
-    setEntry(edits, file, recorded, recorded.empty ? renderString(config.baseName, false) : renderScalar(config.baseName, recorded.style))
+  // The annotations cmhash sets: its record of the original name, then any
+  // asked for (gitops), merged into comma-separated option lists.
+  const wanted: Array<[string, string]> = [[NAME_ANNOTATION, config.baseName], ...Object.entries(extra)]
+  const json = config.annotations?.site.json ?? config.metadataSite.json
+  const added: Array<readonly [string, string]> = []
+  for (const [key, value] of wanted) {
+    const recorded = config.annotations?.entries.get(key)
+    if (!recorded) {
+      added.push([key, renderString(value, json)])
+      continue
+    }
+    const merged = key === NAME_ANNOTATION ? value : mergeOptions(recorded.value, value)
+    if (merged !== recorded.value || recorded.empty) {
+      setEntry(edits, file, recorded, recorded.empty ? renderString(merged, false) : renderScalar(merged, recorded.style))
+    }
+  }
+  if (added.length > 0) {
+    if (!config.annotations) newMaps.push(['annotations', added])
+    else edits.insert(file, config.annotations.site.offset, renderPairs(config.annotations.site, added), config.annotations.site.end)
   }
   if (newMaps.length > 0) edits.insert(file, config.metadataSite.offset, renderMaps(config.metadataSite, config.step, newMaps))
+}
+
+/** `Prune=false` merged into `ServerSideApply=true`: `ServerSideApply=true,Prune=false`; an option already set is left. */
+function mergeOptions(existing: string, wanted: string): string {
+  if (existing.trim() === '') return wanted
+  const have = existing.split(',').map(s => s.trim())
+  const keyOf = (opt: string) => opt.split('=')[0]!.trim()
+  const missing = wanted.split(',').map(s => s.trim()).filter(w => !have.some(h => keyOf(h) === keyOf(w)))
+  return missing.length === 0 ? existing : `${existing},${missing.join(',')}`
 }
 
 /** Sets a label or annotation value that is written, possibly as nothing. */

@@ -525,10 +525,15 @@ function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext)
     if (!isPair(p)) continue
     if (isExplicitKey(text, p)) return UNEDITABLE
     const k = str(p.key)
-    if (!k?.startsWith('cmhash.dev/')) continue
-    if (!isScalar(p.value) || p.value.tag || p.value.anchor) return UNEDITABLE
-    const site = scalarSite(p.value)
-    found.set(k, { ...site, value: String(p.value.value), plain: isPlain(p.value), empty: emptyValueSite(text, p) })
+    if (k === undefined) continue
+    // cmhash's own entries must be plain scalars it can edit; other entries
+    // are recorded when they are (options may ask for gitops annotations).
+    const v = p.value
+    if (!isScalar(v) || v.tag || v.anchor) {
+      if (k.startsWith('cmhash.dev/')) return UNEDITABLE
+      continue
+    }
+    found.set(k, { ...scalarSite(v), value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
   }
   return { site: firstPairSite(text, map, pair), entries: found }
 }

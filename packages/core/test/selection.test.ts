@@ -41,7 +41,10 @@ describe('selection', () => {
     expect(out.immutable).toBe(true)
     expect(out.metadata.labels).toEqual({ 'cmhash.dev/managed': 'true' })
     expect(out.metadata.annotations).toEqual({ 'cmhash.dev/name': 'app' })
-    expect(r.renames).toEqual([{ kind: 'ConfigMap', namespace: 'default', originalName: 'app', from: 'app', to: `app-${H}`, file: 'in.yaml' }])
+    expect(r.renames).toEqual([{
+      kind: 'ConfigMap', namespace: 'default', originalName: 'app', from: 'app', to: `app-${H}`, file: 'in.yaml',
+      referencedBy: [{ kind: 'Deployment', namespace: 'default', name: 'web', path: 'spec.template.spec.containers[0].envFrom[0].configMapRef.name', effect: 'rolls' }],
+    }])
   })
 
   it('leaves an unreferenced ConfigMap alone: programs may read it through the API by name', () => {

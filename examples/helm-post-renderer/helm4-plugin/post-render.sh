@@ -1,0 +1,3 @@
+#!/bin/sh
+# Helm writes the rendered manifests to stdin and reads the result from stdout.
+exec cmhash build -

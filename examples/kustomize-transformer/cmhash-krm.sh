@@ -1,0 +1,3 @@
+#!/bin/sh
+# kustomize runs this with a ResourceList on stdin and reads one from stdout.
+exec cmhash build -

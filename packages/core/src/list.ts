@@ -1,0 +1,33 @@
+// --format json: the build's output as one `v1` `List`, for tools that want
+// JSON. Values are typed the way Kubernetes reads YAML (YAML 1.1 without
+// sexagesimal numbers or timestamps, as goyaml v2 decodes into interface{}).
+import { parseAllDocuments } from 'yaml'
+import { CmhashError } from './errors.js'
+
+/**
+ * Every object of a YAML stream as the items of a `v1` `List`, JSON-encoded
+ * with two-space indentation. Items of typed lists (`ConfigMapList`) become
+ * items of the one list; documents that are not objects are left out.
+ */
+export function toJsonList(output: string): string {
+  const items: unknown[] = []
+  for (const doc of parseAllDocuments(output, {
+    version: '1.1',
+    customTags: tags => tags.filter(t => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
+  })) {
+    if (doc.errors.length > 0) {
+      throw new CmhashError([{ code: 'YAML_SYNTAX', message: 'the output does not parse as YAML (a bug in cmhash)' }])
+    }
+    let value: unknown
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 })
+    } catch {
+      throw new CmhashError([{ code: 'ALIAS_LIMIT', message: 'YAML aliases expand too far to write the output as JSON' }])
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue
+    const obj = value as { kind?: unknown; items?: unknown }
+    if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) items.push(...obj.items)
+    else items.push(obj)
+  }
+  return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2)}\n`
+}
