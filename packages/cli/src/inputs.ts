@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, join, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import fg from 'fast-glob'
@@ -46,8 +46,18 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
         cwd: abs, dot: false, ignore: [...SKIPPED, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
       })
       if (found.length === 0) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
-      for (const rel of found.sort(byCodePoint)) {
-        await addFile(out, seen, join(abs, rel), displayPath(p, rel), rel)
+      // Read many files at once (the disk is idle between sequential reads),
+      // then add them in sorted order. A file reached twice through symbolic
+      // links (a link to a parent directory loops) is read once.
+      const sorted = found.sort(byCodePoint)
+      for (let i = 0; i < sorted.length; i += READ_AHEAD) {
+        const batch = sorted.slice(i, i + READ_AHEAD)
+        const files = await Promise.all(batch.map(rel => readOne(join(abs, rel), displayPath(p, rel), rel)))
+        for (const f of files) {
+          if (seen.has(f.abs)) continue
+          seen.add(f.abs)
+          out.push(f.file)
+        }
       }
     } else {
       await addFile(out, seen, abs, p, basename(p))
@@ -85,21 +95,56 @@ export async function readText(path: string, cwd: string): Promise<string> {
 
 // --- internal ---
 
+const READ_AHEAD = 64
+
 async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string): Promise<void> {
-  if (seen.has(abs)) return
-  seen.add(abs)
-  const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => {
+  const f = await readOne(abs, path, outputPath)
+  if (seen.has(f.abs)) return
+  seen.add(f.abs)
+  out.push(f.file)
+}
+
+/** Reads a file; `abs` in the result is its real path, for telling files reached twice apart. */
+async function readOne(abs: string, path: string, outputPath: string): Promise<{ abs: string; file: InputFile }> {
+  const fail = (e: NodeJS.ErrnoException): never => {
     throw new InputError(`${path}: cannot read (${e.code ?? e.message})`)
-  })
-  out.push({ path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) })
+  }
+  const real = await realpath(abs).catch(fail)
+  const bytes = await readFile(real).catch(fail)
+  return { abs: real, file: { path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) } }
 }
 
 function decode(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new InputError(`${path}: not valid UTF-8 text`)
+    const at = firstInvalidUtf8(bytes)
+    let line = 1
+    let lineStart = 0
+    for (let i = 0; i < at; i++) {
+      if (bytes[i] === 10) {
+        line++
+        lineStart = i + 1
+      }
+    }
+    throw new InputError(`${path}:${line}:${at - lineStart + 1}: not valid UTF-8 text (byte ${at})`)
   }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0
+  while (i < b.length) {
+    const c = b[i]!
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    if (n < 0) return i
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k]
+      if (d === undefined || (d & 0xc0) !== 0x80) return i
+    }
+    i += n + 1
+  }
+  return b.length
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

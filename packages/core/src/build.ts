@@ -42,7 +42,7 @@ export interface BuildOptions {
 export interface BuildResult {
   /** Every non-empty document of every input, in order, as one YAML stream. */
   readonly output: string
-  /** Each input file with the edits applied, for writing a mirrored tree. */
+  /** Each input file with the edits applied, for writing a mirrored tree (computed when first read). */
   readonly files: readonly OutputFile[]
   /** The ConfigMaps and Secrets that were hashed, in input order. */
   readonly renames: readonly Rename[]
@@ -64,11 +64,20 @@ export function build(input: string | readonly BuildInput[], options: BuildOptio
   const report = new Reporter()
   const { scanOptions, planOptions } = resolveOptions(options)
   const files = inputs.map(f => scanFile(f.path, f.content, scanOptions, report))
+  if (report.errors.length === 0 && files.every(f => f.docs.every(d => d.objects.length === 0))) {
+    report.warn('EMPTY_INPUT', { message: 'the input holds no Kubernetes objects' })
+  }
   const plan = report.errors.length === 0 ? planBuild(files, planOptions, report) : undefined
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
+  let mirrored: readonly OutputFile[] | undefined
   return {
     output: emitStream(files, plan.edits),
-    files: emitFiles(files, plan.edits),
+    // Computed on first use: most callers want one of the two forms, and
+    // each is as large as the input.
+    get files() {
+      mirrored ??= emitFiles(files, plan.edits)
+      return mirrored
+    },
     renames: plan.renames,
     warnings: report.warnings,
   }

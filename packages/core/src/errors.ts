@@ -37,6 +37,8 @@ export type WarningCode =
   | 'NOT_A_RESOURCE'
   /** A hashed object had `immutable: false`; it is set to true. */
   | 'IMMUTABLE_OVERRIDDEN'
+  /** The input holds no Kubernetes object at all (empty stdin, only comments). */
+  | 'EMPTY_INPUT'
 
 /** The object a problem is about. */
 export interface ResourceRef {

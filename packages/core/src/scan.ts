@@ -82,6 +82,7 @@ const YAML_ERRORS: Record<string, string> = {
   MULTIPLE_ANCHORS: 'a node has two anchors',
   MULTIPLE_DOCS: 'several documents where one is expected',
   MULTIPLE_TAGS: 'a node has two tags',
+  RESOURCE_EXHAUSTION: 'the YAML nests too deeply to read',
   NON_STRING_KEY: 'a key is not a string',
   TAB_AS_INDENT: 'a tab is used for indentation',
   TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
@@ -131,9 +132,9 @@ function scanDocumentBody(doc: Document, scope: DocScope, options: ScanOptions, 
   const { start, end } = scope
   const explicitStart = doc.directives?.docStart === true
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: e.pos[0] } })
-    }
+    // The first error of a document; what follows is usually its echo.
+    const e = doc.errors[0]!
+    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: e.pos[0] } })
     return { start, end, explicitStart, empty: false, objects: [] }
   }
   const contents = doc.contents

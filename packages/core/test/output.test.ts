@@ -219,7 +219,7 @@ describe('streams', () => {
   it('passes documents that are not Kubernetes objects through, with a warning', () => {
     const r = run('replicaCount: 3\nimage: {tag: x}\n')
     expect(r.output).toBe('replicaCount: 3\nimage: {tag: x}\n')
-    expect(r.warnings).toMatchObject([{ code: 'NOT_A_RESOURCE', location: { line: 1, col: 1 } }])
+    expect(r.warnings).toMatchObject([{ code: 'NOT_A_RESOURCE', location: { line: 1, col: 1 } }, { code: 'EMPTY_INPUT' }])
   })
 })
 
