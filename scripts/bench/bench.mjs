@@ -136,7 +136,7 @@ if (large && mid) {
 }
 if (small?.kustomize) {
   const r = small.cmhash.seconds / small.kustomize.seconds
-  targets.push(['300 documents, cmhash / kustomize, end to end', '≤ 1 (stretch ≤ 0.5)', f2(r), r <= 0.5 ? 'met, stretch met' : verdict(r <= 1)])
+  targets.push(['300 documents, cmhash / kustomize, end to end', '≤ 1 (stretch ≤ 0.5)', f2(r), r <= 0.5 ? 'met, stretch met' : r <= 1 ? 'met; stretch **missed**' : verdict(false)])
 }
 
 const table = [
