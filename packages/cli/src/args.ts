@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { SelectMode } from '@cmhash/core'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
@@ -51,23 +51,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (sub === 'config') return parseConfigCommand(rest)
   if (sub === 'prune') return parsePrune(rest)
   if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...rest], allowPositionals: true, strict: true,
-      options: {
-        ...SHARED_OPTIONS,
-        'output-dir': { type: 'string', short: 'o' },
-        gitops: { type: 'string' },
-        report: { type: 'string' },
-        summary: { type: 'boolean' },
-        format: { type: 'string' },
-      },
-    })
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e))
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parse(rest, {
+    ...SHARED_OPTIONS,
+    'output-dir': { type: 'string', short: 'o' },
+    gitops: { type: 'string' },
+    report: { type: 'string' },
+    summary: { type: 'boolean' },
+    format: { type: 'string' },
+  })
   if (values.help) return { name: 'help', topic: 'build' }
   if (positionals.length === 0) {
     throw new UsageError('cmhash build needs input: a directory, files, or - for stdin (see cmhash build --help)')
@@ -100,23 +91,23 @@ const SHARED_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const
 
-function parsePrune(rest: readonly string[]): Command {
-  let parsed
+/** node:util parseArgs, strict, with its complaints turned into usage errors. */
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: [...rest], allowPositionals: true, strict: true,
-      options: {
-        ...SHARED_OPTIONS,
-        live: { type: 'string', short: 'l' },
-        keep: { type: 'string' },
-        'all-namespaces': { type: 'boolean', short: 'A' },
-        output: { type: 'string' },
-      },
-    })
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>({ args: [...args], allowPositionals: true, strict: true, options })
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e))
   }
-  const { values, positionals } = parsed
+}
+
+function parsePrune(rest: readonly string[]): Command {
+  const { values, positionals } = parse(rest, {
+    ...SHARED_OPTIONS,
+    live: { type: 'string', short: 'l' },
+    keep: { type: 'string' },
+    'all-namespaces': { type: 'boolean', short: 'A' },
+    output: { type: 'string' },
+  })
   if (values.help) return { name: 'help', topic: 'prune' }
   if (values.live === undefined) throw new UsageError('cmhash prune needs --live FILE (or --live - for stdin): the output of kubectl get ... -o yaml')
   if (positionals.length === 0) throw new UsageError('cmhash prune needs the desired manifests: a directory, files, or - for stdin')

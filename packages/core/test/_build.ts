@@ -1,5 +1,6 @@
+import { expect } from 'vitest'
 import { parseAllDocuments } from 'yaml'
-import { build, type BuildOptions, type BuildResult } from '@cmhash/core'
+import { build, CmhashError, type BuildOptions, type BuildResult, type ErrorDetail } from '@cmhash/core'
 
 /** Builds inline YAML (one file, `in.yaml`). */
 export function run(yaml: string, options?: BuildOptions): BuildResult {
@@ -27,4 +28,15 @@ export function find(output: string, kind: string, name: string, namespace?: str
 export function at(obj: unknown, path: string): unknown {
   const keys = [...path.matchAll(/\["([^"]+)"\]|\[(\d+)\]|([^.[\]]+)/g)].map(m => m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]!))
   return keys.reduce<any>((o, k) => (o == null ? undefined : o[k]), obj)
+}
+
+/** The errors a call throws; fails the test when it throws something else or nothing. */
+export function errorsOf(fn: () => unknown): readonly ErrorDetail[] {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(CmhashError)
+    return (e as CmhashError).errors
+  }
+  throw new Error('expected a CmhashError')
 }

@@ -2,20 +2,11 @@
 // validated with positions, and what it declares reaches the build.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { build, CmhashError, PRESETS, type ErrorDetail } from '@cmhash/core'
+import { build, PRESETS } from '@cmhash/core'
 import { configSchema, configToOptions, parseConfig } from '@cmhash/core/config'
 import { source } from '../../../test/_utils/source.js'
-import { find } from './_build.js'
+import { errorsOf, find } from './_build.js'
 
-function errorsOf(fn: () => unknown): readonly ErrorDetail[] {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(CmhashError)
-    return (e as CmhashError).errors
-  }
-  throw new Error('expected an error')
-}
 
 describe('the schema', () => {
   it('is the source of the generated types and schema module, which are up to date', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
 import { build, CmhashError, hashConfigMap, type BuildInput } from '@cmhash/core'
 import { source } from '../../../test/_utils/source.js'
-import { find, objects, run } from './_build.js'
+import { errorsOf, find, objects, run } from './_build.js'
 
 const H = hashConfigMap({ data: { A: 'b' } })
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: i\n    envFrom: [{configMapRef: {name: web}}]\n'
@@ -17,15 +17,7 @@ function stable(input: string | readonly BuildInput[]): string {
   return output
 }
 
-function codes(fn: () => unknown): string[] {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(CmhashError)
-    return (e as CmhashError).errors.map(x => x.code)
-  }
-  throw new Error('expected an error')
-}
+const codes = (fn: () => unknown): string[] => errorsOf(fn).map(x => x.code)
 
 describe('aliases in references', () => {
   it('replaces an alias used as a name, not the anchor it points at', () => {

@@ -3,17 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { build, CmhashError, type ErrorDetail } from '@cmhash/core'
 import { source } from '../../../test/_utils/source.js'
-import { run } from './_build.js'
+import { errorsOf, run } from './_build.js'
 
-function errorsOf(fn: () => unknown): readonly ErrorDetail[] {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(CmhashError)
-    return (e as CmhashError).errors
-  }
-  throw new Error('expected the build to fail')
-}
 
 const brief = (errors: readonly ErrorDetail[]) =>
   errors.map(e => ({ code: e.code, line: e.location?.line, col: e.location?.col, path: e.path }))
