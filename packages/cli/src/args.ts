@@ -46,7 +46,11 @@ export class UsageError extends Error {
 export function parseCommand(argv: readonly string[]): Command {
   const [sub, ...rest] = argv
   if (sub === undefined || sub === '-h' || sub === '--help') return { name: 'help' }
-  if (sub === 'help') return rest[0] ? { name: 'help', topic: rest[0] } : { name: 'help' }
+  if (sub === 'help') {
+    if (rest[0] === undefined) return { name: 'help' }
+    if (rest[0] === 'build' || rest[0] === 'prune') return { name: 'help', topic: rest[0] }
+    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help prune`)
+  }
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
   if (sub === 'config') return parseConfigCommand(rest)
   if (sub === 'prune') return parsePrune(rest)
@@ -112,8 +116,8 @@ function parsePrune(rest: readonly string[]): Command {
   if (values.live === undefined) throw new UsageError('cmhash prune needs --live FILE (or --live - for stdin): the output of kubectl get ... -o yaml')
   if (positionals.length === 0) throw new UsageError('cmhash prune needs the desired manifests: a directory, files, or - for stdin')
   if ([values.live, ...positionals].filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
+  if (values.keep !== undefined && !/^[0-9]+$/.test(values.keep)) throw new UsageError('--keep takes a whole number (0 or more)')
   const keep = values.keep === undefined ? 3 : Number(values.keep)
-  if (!Number.isInteger(keep) || keep < 0) throw new UsageError('--keep takes a whole number (0 or more)')
   const output = values.output ?? 'list'
   if (output !== 'list' && output !== 'names') throw new UsageError('--output must be list or names')
   return {
@@ -123,7 +127,7 @@ function parsePrune(rest: readonly string[]): Command {
 }
 
 function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean }) {
-  if (values.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace)) {
+  if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
   }
   if (values.select !== undefined && !SELECT_MODES.includes(values.select as SelectMode)) {
@@ -177,7 +181,8 @@ export:
   cmhash prune --live live.yaml k8s/ | kubectl delete -f -
 
 Options:
-  -l, --live FILE        the live state (kubectl get ... -o yaml), - for stdin
+  -l, --live FILE        the live state (kubectl get ... -o yaml): a file, a
+                         directory of them, or - for stdin
       --keep N           keep the N newest versions of each name (default 3)
   -A, --all-namespaces   also consider namespaces the desired input does not touch
       --output FORMAT    list (default): a v1 List for kubectl delete -f -;
@@ -185,8 +190,9 @@ Options:
   -q, --quiet            do not print the table of candidates on stderr
   and build's --namespace, --select, --config, --include, --exclude, --strict
 
-Exit codes: 0 decided; 1 the live state is empty or invalid, or the desired
-input is invalid (nothing is printed); 2 usage error or unreadable input.
+Exit codes: 0 decided; 1 the live state is empty or invalid, the desired
+input is invalid, or --strict and warnings (nothing is printed); 2 usage
+error or unreadable input.
 `
 
 export const BUILD_HELP = `Usage: cmhash build [options] <path>... | -
@@ -235,5 +241,5 @@ Annotations on a ConfigMap/Secret:
   cmhash.dev/hash: "false"   never hash it
 
 Exit codes: 0 built; 1 the input is invalid, or --strict and warnings
-(nothing is written); 2 usage error or unreadable input.
+(nothing is written); 2 usage error, unreadable input or unwritable output.
 `

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
@@ -22,9 +22,16 @@ export const EXIT = {
   ok: 0,
   /** The input is invalid (or --strict and there were warnings); nothing was written. */
   invalid: 1,
-  /** Bad arguments, or an input that cannot be read. */
+  /** Bad arguments, an input that cannot be read, or an output that cannot be written. */
   usage: 2,
+  /** A bug in cmhash. */
+  internal: 70,
 } as const
+
+/** A file or directory that cannot be written; exit code 2. */
+class OutputError extends Error {
+  override readonly name = 'OutputError'
+}
 
 /**
  * Runs cmhash with `argv` (without the node and script paths) and returns the
@@ -59,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
       await write(io.stderr, `cmhash: ${e.message}\n`)
       return EXIT.usage
     }
@@ -67,10 +74,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const shown = e.errors.slice(0, 50)
       const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
       await write(io.stderr, shown.map(p => `error: ${formatProblem(p)}\n`).join('') + more +
-        `cmhash: build failed with ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
+        `cmhash: ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
       return EXIT.invalid
     }
-    throw e
+    // A bug: say so in one line; the stack only when asked for.
+    await write(io.stderr, `cmhash: internal error: ${e instanceof Error ? e.message : String(e)} (please report it; CMHASH_DEBUG=1 shows where)\n`)
+    if (process.env.CMHASH_DEBUG) await write(io.stderr, `${e instanceof Error ? e.stack : ''}\n`)
+    return EXIT.internal
   }
 }
 
@@ -95,16 +105,17 @@ async function runBuild(command: BuildCommand, io: Io): Promise<number> {
     return EXIT.invalid
   }
   const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
-  if (command.report !== undefined) {
-    const target = resolve(io.cwd, command.report)
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(target, `${JSON.stringify(report, null, 2)}\n`)
-  }
-  if (command.outputDir === undefined) {
+  // Check where files go before writing any, so a bad path writes nothing.
+  const reportPath = command.report === undefined ? undefined : resolve(io.cwd, command.report)
+  const outputDir = command.outputDir === undefined ? undefined : resolve(io.cwd, command.outputDir)
+  if (reportPath !== undefined) await mustBe(reportPath, 'file-or-nothing', command.report!)
+  if (outputDir !== undefined) await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
+  if (outputDir === undefined) {
     await write(io.stdout, stdout)
   } else {
-    await writeTree(resolve(io.cwd, command.outputDir), inputs.map(i => i.outputPath), result)
+    await writeTree(outputDir, inputs.map(i => i.outputPath), result)
   }
+  if (reportPath !== undefined) await writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, command.report!)
   if (command.summary) await write(io.stderr, formatSummary(report))
   return EXIT.ok
 }
@@ -122,9 +133,9 @@ function flagOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'n
 
 async function runPrune(command: PruneCommand, io: Io): Promise<number> {
   const options = await buildOptions(command, io)
-  const [live] = await readInputs([command.live], io.cwd, io.stdin)
+  const live = await readInputs([command.live], io.cwd, io.stdin)
   const desired = await readInputs(command.paths, io.cwd, io.stdin, options)
-  const result = prune([live!], desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces })
+  const result = prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces })
   if (!command.quiet) {
     await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + candidateTable(result.candidates))
   }
@@ -168,10 +179,25 @@ function checkOutputPaths(paths: readonly string[]): void {
 
 async function writeTree(dir: string, outputPaths: readonly string[], result: BuildResult): Promise<void> {
   for (const [i, file] of result.files.entries()) {
-    const target = resolve(dir, outputPaths[i]!)
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(target, file.content)
+    await writeOut(resolve(dir, outputPaths[i]!), file.content, outputPaths[i]!)
   }
+}
+
+async function writeOut(target: string, content: string, shown: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, content)
+  } catch (e) {
+    throw new OutputError(`${shown}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
+}
+
+/** Fails early when an output path is of the wrong kind. */
+async function mustBe(path: string, what: 'file-or-nothing' | 'dir-or-nothing', shown: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info) return
+  if (what === 'file-or-nothing' && info.isDirectory()) throw new OutputError(`${shown}: is a directory; --report needs a file`)
+  if (what === 'dir-or-nothing' && !info.isDirectory()) throw new OutputError(`${shown}: exists and is not a directory; --output-dir needs a directory`)
 }
 
 /** Writes all of `text`; a reader that went away (`| head`) is not an error. */

@@ -304,3 +304,105 @@ describe('build outputs', () => {
     expect((await cli(['build', '--format', 'json', '-o', 'out', '-'], { stdin: CM })).code).toBe(2)
   })
 })
+
+describe('second review', () => {
+  const root = new URL('../../..', import.meta.url).pathname
+  const liveFile = join(root, 'fixtures/prune/live.yaml')
+  const desired = join(root, 'examples/basic/k8s')
+
+  it('prune reads every file of a live-state directory', async () => {
+    const live = readFileSync(liveFile, 'utf8')
+    const cut = live.indexOf('- apiVersion: apps/v1\n  kind: ReplicaSet')
+    tree({
+      'live/a-configs.yaml': `${live.slice(0, cut)}kind: List\nmetadata:\n  resourceVersion: ""\n`,
+      'live/b-workloads.yaml': `apiVersion: v1\nitems:\n${live.slice(cut)}`,
+    })
+    const split = await cli(['prune', '--live', join(dir, 'live'), '--output', 'names', '-q', desired])
+    const whole = await cli(['prune', '--live', liveFile, '--output', 'names', '-q', desired])
+    expect(split.code).toBe(0)
+    expect(split.stdout).toBe(whole.stdout)
+  })
+
+  it('prune refuses a live state cut short, and keeps versions without a creationTimestamp', async () => {
+    const live = readFileSync(liveFile, 'utf8')
+    const truncated = await cli(['prune', '--live', '-', desired], { stdin: `${live}---\napiVersion: v1\nitems:\n- apiVersion: apps/v1\n` })
+    expect(truncated.code).toBe(1)
+    expect(truncated.stdout).toBe('')
+    expect(truncated.stderr).toContain('INVALID_LIVE_STATE')
+    const undated = live.replace(/    creationTimestamp: "2026-10-01T12:00:00Z"\n/, '')
+    const r = await cli(['prune', '--live', '-', '--output', 'names', desired], { stdin: undated })
+    expect(r.stdout).not.toContain('web-config-9m8n7b6v5c')
+    expect(r.stderr).toMatch(/web-config-9m8n7b6v5c +keep +it has no creationTimestamp/)
+  })
+
+  it.each([[''], ['0x2'], ['1e1'], ['-1']])('prune rejects --keep %j', async keep => {
+    expect((await cli(['prune', '--live', liveFile, '--keep', keep, desired])).code).toBe(2)
+  })
+
+  it('--gitops replaces values that would not protect the object, and says so', async () => {
+    const cm = (annotations: string) => CM.replace('{name: app}', `{name: app, annotations: {${annotations}}}`)
+    const flux = await cli(['build', '--gitops', 'flux', '-'], { stdin: `${cm('kustomize.toolkit.fluxcd.io/prune: enabled')}---\n${POD}` })
+    expect(parseAllDocuments(flux.stdout)[0]!.toJS().metadata.annotations['kustomize.toolkit.fluxcd.io/prune']).toBe('disabled')
+    expect(flux.stderr).toContain('ANNOTATION_OVERRIDDEN')
+    const argo = await cli(['build', '--gitops', 'argocd', '-'], { stdin: `${cm('argocd.argoproj.io/sync-options: "Prune=true,ServerSideApply=true"')}---\n${POD}` })
+    expect(parseAllDocuments(argo.stdout)[0]!.toJS().metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,ServerSideApply=true')
+    expect(argo.stderr).toContain('ANNOTATION_OVERRIDDEN')
+  })
+
+  it("a functionConfig setting one option keeps the --config file's references and pins", async () => {
+    tree({ 'cfg.yaml': 'pinned: [{kind: ConfigMap, name: app, reason: read by name}]\n' })
+    const rl = JSON.stringify({
+      apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList',
+      items: parseAllDocuments(`${CM}---\n${POD}`).map(d => d.toJS()),
+      functionConfig: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fc' }, data: { gitops: 'flux' } },
+    })
+    const r = await cli(['build', '-c', 'cfg.yaml', '-'], { stdin: rl, cwd: dir })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).items[0].metadata.name).toBe('app')
+  })
+
+  it('points functionConfig errors at the field in the ResourceList', async () => {
+    const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data:\n    select: sometimes\n'
+    expect((await cli(['build', '-'], { stdin: rl })).stderr).toContain('error: <stdin>:8:13: INVALID_CONFIG: select must be one of')
+  })
+
+  it('turns alias bombs in configurations into errors, not crashes', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(i === 0 ? '*a' : `*l${i}`).join(', ')}]`)].join('\n')
+    tree({ 'bomb.yaml': `${bomb}\n` })
+    const check = await cli(['config', 'check', 'bomb.yaml'], { cwd: dir })
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('ALIAS_LIMIT')
+    const rl = await cli(['build', '-'], { stdin: `kind: ResourceList\napiVersion: config.kubernetes.io/v1\nitems: []\nfunctionConfig:\n  kind: CmhashConfig\n  x:\n${bomb.split('\n').map(l => `    ${l}`).join('\n')}\n` })
+    expect(rl.code).toBe(1)
+    expect(rl.stderr).toContain('ALIAS_LIMIT')
+  })
+
+  it('refuses outputs that cannot be written, before writing anything', async () => {
+    tree({ 'in/cm.yaml': CM, 'taken': 'a file' })
+    mkdirSync(join(dir, 'reports'))
+    const report = await cli(['build', 'in', '--report', 'reports'], { cwd: dir })
+    expect(report.code).toBe(2)
+    expect(report.stdout).toBe('')
+    expect(report.stderr).toContain('reports: is a directory')
+    const out = await cli(['build', 'in', '-o', 'taken', '--report', 'r.json'], { cwd: dir })
+    expect(out.code).toBe(2)
+    expect(out.stderr).toContain('taken: exists and is not a directory')
+    expect(existsSync(join(dir, 'r.json'))).toBe(false)
+  })
+
+  it('--format json leaves out documents that are not Kubernetes objects, and keeps a ResourceList', async () => {
+    const r = await cli(['build', '--format', 'json', '-q', '-'], { stdin: `replicaCount: 2\n---\n${CM}` })
+    expect(JSON.parse(r.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap'])
+    const rl = await cli(['build', '--format', 'json', '-'], { stdin: 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n' })
+    expect(JSON.parse(rl.stdout).kind).toBe('ResourceList')
+  })
+
+  it.each([
+    [['help', 'frobnicate'], /no help on "frobnicate"/],
+    [['build', '-n', 'a'.repeat(64), '-'], /not a valid namespace/],
+  ])('rejects %j', async (argv, message) => {
+    const r = await cli(argv)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+})

@@ -32,17 +32,8 @@ export interface ConfigOptions extends BuildOptions {
  * An empty file is an empty configuration.
  */
 export function parseConfig(text: string, path: string): CmhashConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    throw new CmhashError(doc.errors.map(e => ({
-      code: 'YAML_SYNTAX' as const, message: e.message, location: { file: path, offset: e.pos[0], ...lineColOf(text, e.pos[0]) },
-    })))
-  }
-  const value: unknown = doc.toJS() ?? {}
-  const validate = validator()
-  if (validate(value)) return value as CmhashConfig
-  const errors = (validate.errors ?? []).filter(notNoise).map(e => describe(e, doc, text, path))
-  throw new CmhashError(errors.length > 0 ? errors : [{ code: 'INVALID_CONFIG', message: 'invalid configuration' }])
+  const doc = readDocument(text, path)
+  return validateConfig(toJS(doc, text, path) ?? {}, segments => doc.getIn(segments, true) as Node | undefined, text, path)
 }
 
 /**
@@ -56,11 +47,14 @@ export function parseConfig(text: string, path: string): CmhashConfig {
  */
 export function readFunctionConfig(text: string, path: string): CmhashConfig | undefined {
   const doc = parseDocument(text, { prettyErrors: false })
-  const root = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown> | null) : null
-  if (!root || root.kind !== 'ResourceList') return undefined
-  const fc = root.functionConfig as Record<string, unknown> | undefined
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.get('kind') !== 'ResourceList') return undefined
+  const root = toJS(doc, text, path) as Record<string, unknown> | null
+  const fc = root?.functionConfig as Record<string, unknown> | undefined
   if (!fc || typeof fc !== 'object') return undefined
   let config: Record<string, unknown>
+  // Errors point at the field in the ResourceList: for a ConfigMap, the data
+  // key that carries the setting.
+  let locate: (segments: readonly (string | number)[]) => Node | undefined
   if (fc.kind === 'ConfigMap') {
     const data = (fc.data ?? {}) as Record<string, unknown>
     config = {}
@@ -70,11 +64,13 @@ export function readFunctionConfig(text: string, path: string): CmhashConfig | u
       else if (k === 'presets') config.presets = Object.fromEntries(list(v).map(p => [p.split('=')[0]!.trim(), p.split('=')[1]?.trim() !== 'false']))
       else config[k] = v
     }
+    locate = segments => (doc.getIn(['functionConfig', 'data', ...segments.slice(0, 1)], true) ?? doc.getIn(['functionConfig'], true)) as Node | undefined
   } else {
     const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = fc
     config = rest
+    locate = segments => doc.getIn(['functionConfig', ...segments], true) as Node | undefined
   }
-  return parseConfig(JSON.stringify(config), `${path} (functionConfig)`)
+  return validateConfig(config, locate, text, path)
 }
 
 /** The build options a configuration stands for (reference entries become {@link ReferenceSpec}s). */
@@ -86,15 +82,45 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
     ...(config.presets !== undefined ? { presets: config.presets } : {}),
     ...(config.include !== undefined ? { include: config.include } : {}),
     ...(config.exclude !== undefined ? { exclude: config.exclude } : {}),
-    references: (config.references ?? []).map(toSpec),
-    pinned: (config.pinned ?? []).map(p => ({
-      kind: p.kind, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
-      reason: p.reason ?? 'the configuration pins it',
-    })),
+    ...(config.references !== undefined ? { references: config.references.map(toSpec) } : {}),
+    ...(config.pinned !== undefined ? {
+      pinned: config.pinned.map(p => ({
+        kind: p.kind, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
+        reason: p.reason ?? 'the configuration pins it',
+      })),
+    } : {}),
   }
 }
 
 // --- internal ---
+
+function readDocument(text: string, path: string): Document {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!
+    throw new CmhashError([{
+      code: 'YAML_SYNTAX', message: `malformed YAML (${e.code})`, location: { file: path, offset: e.pos[0], ...lineColOf(text, e.pos[0]) },
+    }])
+  }
+  return doc
+}
+
+/** The document as plain data, with aliases expanded within a bound. */
+function toJS(doc: Document, text: string, path: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 })
+  } catch {
+    throw new CmhashError([{ code: 'ALIAS_LIMIT', message: 'YAML aliases expand too far', location: { file: path, offset: 0, ...lineColOf(text, 0) } }])
+  }
+}
+
+/** Validates a configuration value; `locate` finds the node of a field, for positions. */
+function validateConfig(value: unknown, locate: (segments: readonly (string | number)[]) => Node | undefined, text: string, path: string): CmhashConfig {
+  const validate = validator()
+  if (validate(value)) return value as CmhashConfig
+  const errors = (validate.errors ?? []).filter(notNoise).map(e => describe(e, locate, text, path))
+  throw new CmhashError(errors.length > 0 ? errors : [{ code: 'INVALID_CONFIG', message: 'invalid configuration' }])
+}
 
 let compiled: ReturnType<Ajv['compile']> | undefined
 function validator(): ReturnType<Ajv['compile']> {
@@ -124,10 +150,10 @@ function notNoise(e: ErrorObject): boolean {
   return e.keyword !== 'if' && e.keyword !== 'anyOf'
 }
 
-function describe(e: ErrorObject, doc: Document, text: string, file: string): ErrorDetail {
+function describe(e: ErrorObject, locate: (segments: readonly (string | number)[]) => Node | undefined, text: string, file: string): ErrorDetail {
   const segments = e.instancePath.split('/').slice(1).map(s => s.replaceAll('~1', '/').replaceAll('~0', '~'))
   let field = formatField(segments)
-  let node = doc.getIn(segments.map(s => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined
+  let node = locate(segments.map(s => (/^\d+$/.test(s) ? Number(s) : s)))
   let message: string
   const params = e.params as Record<string, unknown>
   switch (e.keyword) {

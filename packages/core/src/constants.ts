@@ -25,3 +25,9 @@ export const GITOPS_ANNOTATIONS: Readonly<Record<'argocd' | 'flux' | 'helm', Rea
     'helm.sh/resource-policy': 'keep',
   },
 }
+
+/** Annotations whose value is a comma-separated list of options, merged rather than replaced. */
+export const OPTION_LIST_ANNOTATIONS: ReadonlySet<string> = new Set([
+  'argocd.argoproj.io/sync-options',
+  'argocd.argoproj.io/compare-options',
+])

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'INVALID_CONFIG'
   /** `prune` was given live state with no objects in it: refusing to decide anything. */
   | 'EMPTY_LIVE_STATE'
+  /** `prune` was given live state with a document that is not an object (a truncated export?). */
+  | 'INVALID_LIVE_STATE'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =
@@ -39,6 +41,8 @@ export type WarningCode =
   | 'IMMUTABLE_OVERRIDDEN'
   /** The input holds no Kubernetes object at all (empty stdin, only comments). */
   | 'EMPTY_INPUT'
+  /** An annotation asked for (--gitops) replaced a different value the object had. */
+  | 'ANNOTATION_OVERRIDDEN'
 
 /** The object a problem is about. */
 export interface ResourceRef {

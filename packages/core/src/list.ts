@@ -5,12 +5,15 @@ import { parseAllDocuments } from 'yaml'
 import { CmhashError } from './errors.js'
 
 /**
- * Every object of a YAML stream as the items of a `v1` `List`, JSON-encoded
- * with two-space indentation. Items of typed lists (`ConfigMapList`) become
- * items of the one list; documents that are not objects are left out.
+ * Every Kubernetes object of a YAML stream as the items of a `v1` `List`,
+ * JSON-encoded with two-space indentation. Items of typed lists
+ * (`ConfigMapList`) become items of the one list; documents that are not
+ * Kubernetes objects (no apiVersion and kind) are left out. A stream that is
+ * one KRM `ResourceList` stays that `ResourceList`, in JSON.
  */
 export function toJsonList(output: string): string {
   const items: unknown[] = []
+  const docs: unknown[] = []
   for (const doc of parseAllDocuments(output, {
     version: '1.1',
     customTags: tags => tags.filter(t => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
@@ -25,9 +28,13 @@ export function toJsonList(output: string): string {
       throw new CmhashError([{ code: 'ALIAS_LIMIT', message: 'YAML aliases expand too far to write the output as JSON' }])
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue
-    const obj = value as { kind?: unknown; items?: unknown }
-    if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) items.push(...obj.items)
+    docs.push(value)
+    const obj = value as { apiVersion?: unknown; kind?: unknown; items?: unknown }
+    if (typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') continue
+    if (obj.kind.endsWith('List') && Array.isArray(obj.items)) items.push(...obj.items)
     else items.push(obj)
   }
-  return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2)}\n`
+  const only = docs.length === 1 ? (docs[0] as { kind?: unknown }) : undefined
+  const result = only?.kind === 'ResourceList' ? only : { apiVersion: 'v1', kind: 'List', items }
+  return `${JSON.stringify(result, null, 2)}\n`
 }

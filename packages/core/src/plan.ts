@@ -4,7 +4,7 @@
 import type { ConfigFacts, EntrySite, FileFacts, ObjectFacts, RefSite } from './_model.js'
 import { formatResource, type ResourceRef } from './errors.js'
 import type { PinnedName, TargetKind } from './refs/table.js'
-import { MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
+import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from './constants.js'
 import { renderMaps, renderPairs, renderScalar, renderString } from './_render.js'
 import type { Reporter } from './_report.js'
 
@@ -374,7 +374,13 @@ function editConfig(
       added.push([key, renderString(value, json)])
       continue
     }
-    const merged = key === NAME_ANNOTATION ? value : mergeOptions(recorded.value, value)
+    const merged = OPTION_LIST_ANNOTATIONS.has(key) ? mergeOptions(recorded.value, value) : value
+    if (key !== NAME_ANNOTATION && !recorded.empty && merged !== recorded.value && !(OPTION_LIST_ANNOTATIONS.has(key) && merged.startsWith(`${recorded.value},`))) {
+      report.warn('ANNOTATION_OVERRIDDEN', {
+        message: `${config.kind} ${config.name}: annotation ${key} was ${JSON.stringify(recorded.value)}; set to ${JSON.stringify(merged)} as asked (--gitops)`,
+        at: { ...where(), offset: recorded.start },
+      })
+    }
     if (merged !== recorded.value || recorded.empty) {
       setEntry(edits, file, recorded, recorded.empty ? renderString(merged, false) : renderScalar(merged, recorded.style))
     }
@@ -386,13 +392,19 @@ function editConfig(
   if (newMaps.length > 0) edits.insert(file, config.metadataSite.offset, renderMaps(config.metadataSite, config.step, newMaps))
 }
 
-/** `Prune=false` merged into `ServerSideApply=true`: `ServerSideApply=true,Prune=false`; an option already set is left. */
+/**
+ * Sets options in a comma-separated list: `Prune=false` into
+ * `ServerSideApply=true` gives `ServerSideApply=true,Prune=false`; into
+ * `Prune=true` it gives `Prune=false`.
+ */
 function mergeOptions(existing: string, wanted: string): string {
   if (existing.trim() === '') return wanted
-  const have = existing.split(',').map(s => s.trim())
   const keyOf = (opt: string) => opt.split('=')[0]!.trim()
-  const missing = wanted.split(',').map(s => s.trim()).filter(w => !have.some(h => keyOf(h) === keyOf(w)))
-  return missing.length === 0 ? existing : `${existing},${missing.join(',')}`
+  const want = wanted.split(',').map(w => w.trim())
+  const have = existing.split(',').map(h => h.trim()).map(h => want.find(w => keyOf(w) === keyOf(h)) ?? h)
+  const missing = want.filter(w => !have.some(h => keyOf(h) === keyOf(w)))
+  const merged = [...have, ...missing].join(',')
+  return merged === existing.split(',').map(h => h.trim()).join(',') ? existing : merged
 }
 
 /** Sets a label or annotation value that is written, possibly as nothing. */

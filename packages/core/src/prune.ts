@@ -51,11 +51,12 @@ export interface PruneResult {
  * A candidate (a live ConfigMap/Secret labelled `cmhash.dev/managed: "true"`)
  * is kept when it is in the desired output, when any live object references
  * it through any location of the reference table, or when it is among the
- * `keep` newest (by creationTimestamp) of its original name in its
- * namespace. Candidates in namespaces the desired input does not touch are
- * kept unless `allNamespaces`. Throws {@link CmhashError} when the live state
- * holds no objects or cannot be parsed, so a bad export never deletes
- * anything. Pure, like `build`.
+ * `keep` newest (by creationTimestamp; one without a timestamp is always
+ * kept) of its original name in its namespace. Candidates in namespaces the
+ * desired input does not touch are kept unless `allNamespaces`. Throws
+ * {@link CmhashError} when the live state holds no objects, cannot be
+ * parsed, or has a document that is not an object (an export cut short), so
+ * a bad export never deletes anything. Pure, like `build`.
  */
 export function prune(live: string | readonly BuildInput[], desired: string | readonly BuildInput[], options: PruneOptions = {}): PruneResult {
   const keep = options.keep ?? 3
@@ -64,8 +65,17 @@ export function prune(live: string | readonly BuildInput[], desired: string | re
   const { scanOptions } = resolveOptions(options)
 
   const report = new Reporter()
-  const desiredObjects = objectsOf([scanFile('<desired>', built.output, scanOptions, report)])
+  const desiredObjects = objectsOf([scanFile('<desired>', built.output, scanOptions, new Reporter())])
   const liveObjects = objectsOf(liveInputs.map(f => scanFile(f.path, f.content, scanOptions, report)))
+  // A document that is not an object is most likely an export cut short
+  // (kubectl writes `kind: List` last): what it held is unknown, so nothing
+  // may be decided.
+  for (const w of report.warnings.filter(x => x.code === 'NOT_A_RESOURCE')) {
+    report.error('INVALID_LIVE_STATE', {
+      message: 'a document of the live state is not a Kubernetes object (a truncated export?); refusing to propose deletions',
+      ...(w.location ? { at: { file: w.location.file, text: liveInputs.find(i => i.path === w.location!.file)?.content ?? '', offset: w.location.offset } } : {}),
+    })
+  }
   if (report.errors.length > 0) throw new CmhashError(report.errors)
   if (liveObjects.length === 0) {
     throw new CmhashError([{ code: 'EMPTY_LIVE_STATE', message: 'the live state holds no objects; refusing to propose deletions from an empty or failed export' }])
@@ -105,7 +115,8 @@ export function prune(live: string | readonly BuildInput[], desired: string | re
       const reasons: string[] = []
       if (desiredNames.has(id(config.kind, ns, config.name))) reasons.push('desired')
       for (const who of referencedBy.get(id(config.kind, ns, config.name)) ?? []) reasons.push(`referenced by ${who}`)
-      if (rank < keep) reasons.push(`one of the ${keep} newest versions of ${config.baseName}`)
+      if (config.created === undefined) reasons.push('it has no creationTimestamp, so its age is unknown')
+      else if (rank < keep) reasons.push(`one of the ${keep} newest versions of ${config.baseName}`)
       if (!options.allNamespaces && !desiredNamespaces.has(ns)) reasons.push(`namespace ${ns} is not in the desired input`)
       candidates.push({
         kind: config.kind, namespace: ns, name: config.name, originalName: config.baseName, created: config.created,
@@ -125,7 +136,7 @@ export function prune(live: string | readonly BuildInput[], desired: string | re
     deletions,
     output: renderList(deletions),
     names: deletions.map(d => `${d.kind.toLowerCase()}/${d.name} -n ${d.namespace}\n`).join(''),
-    warnings: [...built.warnings.filter(w => w.code !== 'MISSING_REFERENCE'), ...report.warnings.filter(w => w.code !== 'NOT_A_RESOURCE')],
+    warnings: built.warnings.filter(w => w.code !== 'MISSING_REFERENCE'),
   }
 }
 
