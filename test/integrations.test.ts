@@ -73,8 +73,7 @@ describe('KRM function contract', () => {
     const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data: {select: sometimes}\n'
     const r = await cli(['build', '-'], { stdin: rl })
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('<stdin> (functionConfig)')
-    expect(r.stderr).toContain('INVALID_CONFIG: select must be one of')
+    expect(r.stderr).toContain('error: <stdin>:7:18: INVALID_CONFIG: select must be one of')
   })
 })
 
