@@ -125,11 +125,6 @@ export function get(map: YAMLMap, key: string, ctx: ReadContext): Node | null {
   return pair ? deref(pair.value, ctx) : null
 }
 
-/** The string value for `key` if it is a scalar. */
-export function getString(map: YAMLMap, key: string, ctx: ReadContext): string | undefined {
-  return str(get(map, key, ctx))
-}
-
 /** `optional: true` (or any YAML 1.1 spelling of true Kubernetes accepts). */
 export function isOptional(map: YAMLMap, ctx: ReadContext): boolean {
   const s = scalarOf(getPair(map, 'optional', ctx)?.value, ctx)

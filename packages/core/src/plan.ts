@@ -7,6 +7,7 @@ import type { PinnedName, TargetKind } from './refs/table.js'
 import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from './constants.js'
 import { renderMaps, renderPairs, renderScalar, renderString } from './_render.js'
 import type { Reporter } from './_report.js'
+import { lineColOf } from './_text.js'
 
 /** An object that references a renamed ConfigMap/Secret, and what the new name does to it. */
 export interface Referrer {
@@ -71,9 +72,9 @@ export interface PlanOptions {
   readonly select: SelectMode
   readonly pinned: readonly PinnedName[]
   /**
-   * Annotations to set on every hashed object. A value that is a list of
-   * comma-separated options (Argo CD's sync-options) is merged into what is
-   * there: the options missing are appended.
+   * Annotations to set on every hashed object. In a comma-separated option
+   * list (Argo CD's sync-options) only the options given are set; any other
+   * value is replaced.
    */
   readonly annotations: Readonly<Record<string, string>>
 }
@@ -128,7 +129,7 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
     }
     newNames.set(target, to)
     const referencedBy = (byTarget.get(target) ?? [])
-      .filter(r => r.target === target && (r.ref.spec.use === 'rewrite' || config.mode === 'force'))
+      .filter(r => r.target === target && followsRename(r))
       .map(r => referrerOf(r))
     renames.push({ kind: config.kind, namespace: object.namespace ?? '', originalName: config.baseName, from: config.name, to, file: object.file, referencedBy })
     editConfig(edits, object.file, config, to, options.annotations, report, () => where(object))
@@ -139,8 +140,7 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
   for (const r of resolutions) {
     if (r.target) {
       const to = newNames.get(r.target)
-      const rewrite = r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target.config.mode === 'force')
-      if (to !== undefined && rewrite) {
+      if (to !== undefined && followsRename(r)) {
         const text = renderScalar(r.ref.prefix + to, r.ref.site.style)
         if (r.ref.shared) shared.push({ r, text })
         else if (!edits.replace(r.referrer.file, r.ref.site.start, r.ref.site.end, text)) {
@@ -305,6 +305,11 @@ function resourceOf(o: ObjectFacts): ResourceRef {
   return o.namespace === undefined ? { kind: o.kind, name: o.name ?? '' } : { kind: o.kind, namespace: o.namespace, name: o.name ?? '' }
 }
 
+/** A reference that is rewritten to the new name: a plain one, or a reader by name when hashing is forced. */
+function followsRename(r: Resolution): boolean {
+  return r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target?.config.mode === 'force')
+}
+
 function referrerOf(r: Resolution): Referrer {
   const o = r.referrer
   const effect = r.ref.spec.on !== 'PodSpec' ? 'updates' : o.kind === 'Pod' ? 'recreate' : 'rolls'
@@ -324,18 +329,12 @@ function checkDuplicates(
       continue
     }
     const w = where(first)
-    const firstAt = `${w.file}:${lineOf(w.text, w.offset)}`
+    const firstAt = `${w.file}:${lineColOf(w.text, w.offset).line}`
     report.error('DUPLICATE_RESOURCE', {
       message: `${formatResource(resourceOf(o))} is defined twice: here and at ${firstAt}`,
       at: where(o), resource: resourceOf(o),
     })
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
 }
 
 /** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */

@@ -8,8 +8,8 @@ import type { ResourceRef } from './errors.js'
 import type { ConfigFacts, DocFacts, EntrySite, FileFacts, MetaMapFacts, ObjectFacts, PairSite, RefSite, ScalarSite, ScalarStyle } from './_model.js'
 import { CLUSTER_SCOPED_KINDS, type ReferenceSpec, type TargetKind } from './refs/table.js'
 import { findReferences, type CompiledTable, type RefHit } from './refs/walk.js'
-import { AliasLimitError, ReadContext, deref, entries, get, getPair, isPlain, mapOf, str } from './_yaml.js'
-import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from './_k8s-scalar.js'
+import { AliasLimitError, ReadContext, deref, entries, get, getPair, isOptional, isPlain, mapOf, str } from './_yaml.js'
+import { k8sBool, k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from './_k8s-scalar.js'
 import { decodeBase64, isKubernetesBase64 } from './_base64.js'
 import { columnOf, eolAt, lineEnd, lineStart, onlyCommentsBetween } from './_text.js'
 import type { Reporter } from './_report.js'
@@ -226,7 +226,7 @@ function toRefSite(hit: RefHit, namespace: string | undefined, clusterScoped: bo
     if (ns && !isTemplated(ns)) targetNs = ns
     else if (ns) return undefined
   }
-  const optional = isOptionalHolder(holder, ctx)
+  const optional = isOptional(holder, ctx)
   const site = typeof hit.via === 'object'
     ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
     : scalarSite(scalar)
@@ -243,11 +243,6 @@ function targetOf(spec: ReferenceSpec, holder: YAMLMap, ctx: ReadContext): Targe
   }
   const kind = str(get(holder, key, ctx)) ?? spec.target.default
   return kind === 'ConfigMap' || kind === 'Secret' ? kind : undefined
-}
-
-function isOptionalHolder(holder: YAMLMap, ctx: ReadContext): boolean {
-  const s = deref(getPair(holder, 'optional', ctx)?.value, ctx)
-  return isScalar(s) && isPlain(s) && ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y'].includes(String(s.value))
 }
 
 /**
@@ -361,18 +356,10 @@ function scanConfig(
     immutable: immutableEmpty
       ? { site: { ...immutableEmpty, style: 'plain' }, value: undefined, empty: immutableEmpty.start === immutableEmpty.end }
       : immutableScalar
-        ? { site: scalarSite(immutableScalar), value: immutableValue(immutableScalar), empty: false }
+        ? { site: scalarSite(immutableScalar), value: k8sBool(String(immutableScalar.value), isPlain(immutableScalar)), empty: false }
         : undefined,
     rootSite, metadataSite, step, labels, annotations,
   }
-}
-
-function immutableValue(s: Scalar): boolean | undefined {
-  const v = String(s.value)
-  if (!isPlain(s)) return undefined
-  if (['true', 'True', 'TRUE'].includes(v)) return true
-  if (['false', 'False', 'FALSE'].includes(v)) return false
-  return undefined
 }
 
 /** Reads and checks `data`-like maps of a ConfigMap/Secret as Kubernetes would. */
