@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@cmhash\/core$/, replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
-      { find: /^@cmhash\/core\/config$/, replacement: fileURLToPath(new URL('./packages/core/src/config.ts', import.meta.url)) },
+      { find: /^@cmhash\/core\/config$/, replacement: fileURLToPath(new URL('./packages/core/src/config/index.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -16,11 +16,13 @@ it('exports exactly the documented names', () => {
     'REFERENCE_SPECS',
     'build',
     'changeReport',
+    'formatCandidates',
     'formatProblem',
     'formatResource',
     'formatSummary',
     'hashConfigMap',
     'hashSecret',
+    'isResourceList',
     'prune',
     'toJsonList',
   ])

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { SelectMode } from '@cmhash/core'
+import { GITOPS_ANNOTATIONS, type SelectMode } from '@cmhash/core'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
 export type Command =
@@ -23,7 +23,7 @@ export interface BuildCommand {
   readonly name: 'build'
   readonly paths: readonly string[]
   readonly outputDir?: string
-  readonly gitops?: 'argocd' | 'flux' | 'helm'
+  readonly gitops?: GitopsTool
   readonly report?: string
   readonly summary: boolean
   readonly format: 'yaml' | 'json'
@@ -37,6 +37,10 @@ export interface BuildCommand {
 }
 
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
+
+/** The GitOps tools --gitops knows: those with annotations in the table. */
+export type GitopsTool = keyof typeof GITOPS_ANNOTATIONS
+const GITOPS_TOOLS = Object.keys(GITOPS_ANNOTATIONS) as GitopsTool[]
 
 /** A command line cmhash cannot act on; exit code 2. */
 export class UsageError extends Error {
@@ -68,7 +72,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('cmhash build needs input: a directory, files, or - for stdin (see cmhash build --help)')
   }
   if (positionals.filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
-  if (values.gitops !== undefined && !['argocd', 'flux', 'helm'].includes(values.gitops)) throw new UsageError('--gitops must be argocd, flux or helm')
+  if (values.gitops !== undefined && !GITOPS_TOOLS.includes(values.gitops as GitopsTool)) throw new UsageError(`--gitops must be one of ${GITOPS_TOOLS.join(', ')}`)
   const format = values.format ?? 'yaml'
   if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json')
   if (format === 'json' && values['output-dir'] !== undefined) throw new UsageError('--format json writes one List to stdout; it does not go with --output-dir')
@@ -76,7 +80,7 @@ export function parseCommand(argv: readonly string[]): Command {
     name: 'build',
     paths: positionals,
     ...(values['output-dir'] !== undefined ? { outputDir: values['output-dir'] } : {}),
-    ...(values.gitops !== undefined ? { gitops: values.gitops as 'argocd' | 'flux' | 'helm' } : {}),
+    ...(values.gitops !== undefined ? { gitops: values.gitops as GitopsTool } : {}),
     ...(values.report !== undefined ? { report: values.report } : {}),
     summary: values.summary ?? false,
     format,
@@ -150,96 +154,3 @@ function parseConfigCommand(rest: readonly string[]): Command {
   if (what === 'check' && more.length <= 1) return more[0] ? { name: 'config-check', file: more[0] } : { name: 'config-check' }
   throw new UsageError('usage: cmhash config schema | cmhash config check [FILE]')
 }
-
-export const MAIN_HELP = `cmhash: content-hashed, immutable ConfigMaps and Secrets, with every reference rewritten
-
-Usage:
-  cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
-  cmhash build [options] -            the same, reading manifests from stdin
-  cmhash help build                   options of build
-  cmhash prune --live FILE <path>...  list old versions that nothing uses any more
-  cmhash help prune                   options of prune
-  cmhash config schema                print the configuration file's JSON Schema
-  cmhash config check [FILE]          validate a configuration file
-                                      (default: cmhash.config.yaml here)
-  cmhash --version
-
-Examples:
-  cmhash build k8s/ | kubectl apply -f -
-  helm template app chart/ | cmhash build - | kubectl apply -f -
-`
-
-export const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
-
-Lists the hashed ConfigMaps and Secrets (label cmhash.dev/managed: "true")
-that can be deleted: those not in the desired manifests (<path>..., hashed
-as build would), not referenced by any live object, and older than the
-newest --keep versions of their name. Offline: it reads live state that you
-export:
-
-  kubectl get configmaps,secrets,pods,replicasets,controllerrevisions,jobs,cronjobs -A -o yaml > live.yaml
-  cmhash prune --live live.yaml k8s/ | kubectl delete -f -
-
-Options:
-  -l, --live FILE        the live state (kubectl get ... -o yaml): a file, a
-                         directory of them, or - for stdin
-      --keep N           keep the N newest versions of each name (default 3)
-  -A, --all-namespaces   also consider namespaces the desired input does not touch
-      --output FORMAT    list (default): a v1 List for kubectl delete -f -;
-                         names: kind/name -n namespace lines
-  -q, --quiet            do not print the table of candidates on stderr
-  and build's --namespace, --select, --config, --include, --exclude, --strict
-
-Exit codes: 0 decided; 1 the live state is empty or invalid, the desired
-input is invalid, or --strict and warnings (nothing is printed); 2 usage
-error or unreadable input.
-`
-
-export const BUILD_HELP = `Usage: cmhash build [options] <path>... | -
-
-Every ConfigMap and Secret that a workload references (and nothing pins to
-its name) is renamed name-<hash>, where <hash> is the suffix kubectl
-kustomize would give the same content; it is marked immutable: true,
-labelled cmhash.dev/managed: "true" and annotated cmhash.dev/name with its
-original name, and every reference to it is rewritten. Everything else is
-printed exactly as written.
-
-<path> is a manifest file (.yaml, .yml, .json) or a directory, read
-recursively (hidden paths and kustomization.yaml skipped); - reads stdin.
-
-Options:
-  -o, --output-dir DIR   write one file per input file under DIR, mirroring
-                         paths, instead of printing one stream to stdout
-  -n, --namespace NS     namespace of objects that set none (default
-                         "default"), as with kubectl apply -n NS
-      --select MODE      which ConfigMaps/Secrets to hash: referenced
-                         (default), all, or annotated (only those annotated
-                         cmhash.dev/hash: "true")
-  -c, --config FILE      configuration file (default: cmhash.config.yaml,
-                         .yml or .json in the input directory)
-      --include GLOB     files to read in directories (repeatable; default
-                         **/*.yaml, **/*.yml, **/*.json)
-      --exclude GLOB     files to skip in directories (repeatable)
-      --gitops TOOL      annotate hashed objects so that argocd, flux or
-                         helm does not delete old versions before a rollout
-                         finishes (cmhash prune removes them later)
-      --report FILE      write a JSON report: every hashed ConfigMap/Secret,
-                         old and new name, and what rolls because of it
-      --summary          print that report as a table on stderr
-      --format FORMAT    yaml (default), or json: one v1 List
-      --strict           fail (exit 1) when there are warnings
-  -q, --quiet            do not print warnings
-  -h, --help             show this help
-
-A config.kubernetes.io/v1 ResourceList on stdin (a KRM function's input,
-as kpt and kustomize send it) is transformed and written back as a
-ResourceList; its functionConfig (a ConfigMap, or kind CmhashConfig) is
-read as configuration.
-
-Annotations on a ConfigMap/Secret:
-  cmhash.dev/hash: "true"    always hash it (and rewrite RBAC resourceNames too)
-  cmhash.dev/hash: "false"   never hash it
-
-Exit codes: 0 built; 1 the input is invalid, or --strict and warnings
-(nothing is written); 2 usage error, unreadable input or unwritable output.
-`

@@ -1,7 +1,7 @@
 // Generates, from schema/cmhash.config.schema.json (the single source of
-// truth for the configuration's shape), src/config-types.ts (the types) and
-// src/_config-schema.ts (the schema as a module, so the library reads no
-// files); and from schema/cmhash.report.schema.json, src/report-types.ts. A test fails when they are out of date: run
+// truth for the configuration's shape), src/config/types.ts (the types) and
+// src/config/schema.ts (the schema as a module, so the library reads no
+// files); and from schema/cmhash.report.schema.json, src/report/report-types.ts. A test fails when they are out of date: run
 // `pnpm --filter @cmhash/core gen`.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { compile } from 'json-schema-to-typescript'
@@ -27,7 +27,7 @@ export async function generate() {
     style: { semi: false, singleQuote: true },
     unreachableDefinitions: true,
   })
-  return { 'src/config-types.ts': types, 'src/_config-schema.ts': module, 'src/report-types.ts': reportTypes }
+  return { 'src/config/types.ts': types, 'src/config/schema.ts': module, 'src/report/report-types.ts': reportTypes }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,18 +1,18 @@
+// The public surface of @cmhash/core. Every name is listed here on purpose;
+// test/exports.test.ts pins the list.
 export { build } from './build.js'
-export type { BuildInput, BuildOptions, BuildResult } from './build.js'
-export type { OutputFile } from './emit.js'
-export type { Referrer, Rename, SelectMode } from './plan.js'
-export { PRESETS } from './refs/presets.js'
-export type { Preset } from './refs/presets.js'
-export { hashConfigMap, hashSecret } from './hash.js'
-export type { ConfigMapContent, SecretContent } from './hash.js'
+export { prune } from './prune/index.js'
+export { hashConfigMap, hashSecret } from './kube/hash.js'
+export { changeReport, formatCandidates, formatSummary } from './report/change-report.js'
+export { isResourceList, toJsonList } from './lists.js'
 export { CmhashError, formatProblem, formatResource } from './errors.js'
-export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode } from './errors.js'
+export { PRESETS } from './refs/presets.js'
 export { CLUSTER_SCOPED_KINDS, REFERENCE_SPECS } from './refs/table.js'
-export type { PinnedName, ReferenceSpec, TargetKind } from './refs/table.js'
 export { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
-export { prune } from './prune.js'
-export type { PruneCandidate, PruneOptions, PruneResult } from './prune.js'
-export { changeReport, formatSummary } from './report.js'
-export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report.js'
-export { toJsonList } from './list.js'
+
+export type {
+  BuildInput, BuildOptions, BuildResult, ConfigMapContent, OutputFile, PinnedName, Preset, PruneCandidate, PruneOptions,
+  PruneResult, ReferenceSpec, Referrer, Rename, SecretContent, SelectMode, TargetKind,
+} from './types.js'
+export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode } from './errors.js'
+export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report/change-report.js'

@@ -3,15 +3,8 @@
 // the name from the field, so a new name is simply followed), or a reader by
 // name that pins the object (the operator reads or writes a fixed name, or
 // derives paths from it). The reason for each decision is recorded with it.
-import type { PinnedName, ReferenceSpec, TargetKind } from './table.js'
-
-/** A named bundle of reference locations and pinned names. */
-export interface Preset {
-  readonly name: string
-  readonly description: string
-  readonly references: readonly ReferenceSpec[]
-  readonly pinned: readonly PinnedName[]
-}
+import type { Preset, ReferenceSpec } from '../types.js'
+import { POD_SPEC_FIELDS } from './pod-spec-fields.js'
 
 type Use = ReferenceSpec['use']
 
@@ -22,20 +15,7 @@ function ref(kind: string, groups: readonly string[], path: string, target: Refe
 
 /** The pod-spec fields of a custom resource whose spec is copied into a pod spec by its operator. */
 function podSpecFieldsAt(kind: string, groups: readonly string[], at: string, reason: string): ReferenceSpec[] {
-  const fields: Array<[string, TargetKind]> = [
-    ['volumes/configMap/name', 'ConfigMap'],
-    ['volumes/secret/secretName', 'Secret'],
-    ['volumes/projected/sources/configMap/name', 'ConfigMap'],
-    ['volumes/projected/sources/secret/name', 'Secret'],
-    ['imagePullSecrets/name', 'Secret'],
-    ...['containers', 'initContainers'].flatMap(c => [
-      [`${c}/env/valueFrom/configMapKeyRef/name`, 'ConfigMap'],
-      [`${c}/env/valueFrom/secretKeyRef/name`, 'Secret'],
-      [`${c}/envFrom/configMapRef/name`, 'ConfigMap'],
-      [`${c}/envFrom/secretRef/name`, 'Secret'],
-    ] as Array<[string, TargetKind]>),
-  ]
-  return fields.map(([path, target]) => ref(kind, groups, `${at}/${path}`, target, 'rewrite', reason))
+  return POD_SPEC_FIELDS.map(([path, target]) => ref(kind, groups, `${at}/${path}`, target, 'rewrite', reason))
 }
 
 const ARGO = ['argoproj.io']

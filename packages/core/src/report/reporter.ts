@@ -1,5 +1,5 @@
-import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode } from './errors.js'
-import { lineColOf } from './_text.js'
+import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode } from '../errors.js'
+import { lineColOf } from '../text/offsets.js'
 
 // --- internal ---
 

@@ -1,7 +1,8 @@
-// The facts a scan extracts from each document. Everything after the scan
-// works on these plain records (offsets into the source text, strings,
-// hashes), never on YAML nodes, so documents can be dropped once scanned.
-import type { TargetKind, ReferenceSpec } from './refs/table.js'
+// The contract between the stages of a build. read/ turns each document
+// into these plain records (offsets into the source text, strings, hashes);
+// plan/ works on them alone, never on YAML nodes, so documents can be
+// dropped once read; plan/ hands emit/ a list of text edits per file.
+import type { ReferenceSpec, Rename, TargetKind } from './types.js'
 
 // --- internal ---
 
@@ -50,12 +51,12 @@ export interface MetaMapFacts {
   readonly entries: ReadonlyMap<string, EntrySite>
 }
 
-/** What cmhash needs to know to hash and rename one ConfigMap or Secret. */
-export interface ConfigFacts {
+/** What cmhash needs to know to hash and rename one target (a ConfigMap or Secret). */
+export interface TargetFacts {
   readonly kind: TargetKind
   readonly name: string
   /** The name before hashing: annotation `cmhash.dev/name` when present (cmhash's own output), else the name. */
-  readonly baseName: string
+  readonly originalName: string
   /** Undefined when the content is invalid (an error was reported). */
   readonly hash: string | undefined
   readonly mode: 'auto' | 'force' | 'off'
@@ -107,7 +108,8 @@ export interface ObjectFacts {
   /** Effective namespace; undefined for cluster-scoped kinds. */
   readonly namespace: string | undefined
   readonly refs: readonly RefSite[]
-  readonly config: ConfigFacts | undefined
+  /** Set for ConfigMaps and Secrets (`v1`), the objects cmhash renames. */
+  readonly target: TargetFacts | undefined
 }
 
 /** One YAML document: its slice of the file and the objects in it. */
@@ -130,4 +132,22 @@ export interface FileFacts {
   readonly path: string
   readonly text: string
   readonly docs: readonly DocFacts[]
+}
+
+/** Replace the text [start, end) of a file with `text`. */
+export interface Edit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  /**
+   * Among insertions at the same place, lower goes first: text added inside
+   * a nested map (metadata) must come before text added to its parent.
+   */
+  readonly order?: number
+}
+
+/** What plan/ decides: the edits per file, and the renames they make. */
+export interface Plan {
+  readonly edits: ReadonlyMap<string, readonly Edit[]>
+  readonly renames: readonly Rename[]
 }

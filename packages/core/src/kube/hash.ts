@@ -1,23 +1,6 @@
 import { createHash } from 'node:crypto'
-import { goMarshal, type GoJsonValue } from './_go-json.js'
-
-/** The content of a ConfigMap that its name suffix depends on. */
-export interface ConfigMapContent {
-  /** `data`: key to UTF-8 text. */
-  readonly data?: Readonly<Record<string, string>>
-  /** `binaryData`: key to bytes (or their base64 text, in any valid padding/line layout). */
-  readonly binaryData?: Readonly<Record<string, Uint8Array | string>>
-}
-
-/** The content of a Secret that its name suffix depends on. */
-export interface SecretContent {
-  /** `type`; Kubernetes and kustomize default it to `Opaque`. */
-  readonly type?: string
-  /** `data`: key to bytes (or their base64 text). */
-  readonly data?: Readonly<Record<string, Uint8Array | string>>
-  /** `stringData`: key to text; merged over `data` as the API server does. */
-  readonly stringData?: Readonly<Record<string, string>>
-}
+import type { ConfigMapContent, SecretContent } from '../types.js'
+import { goMarshal, type GoJsonValue } from './go-json.js'
 
 /**
  * The name suffix `kubectl kustomize` gives a `configMapGenerator` with this

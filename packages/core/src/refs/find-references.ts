@@ -1,6 +1,11 @@
+// The one walker that follows the reference table: from each object's root
+// for its kind's entries, and from every pod spec found by shape.
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
-import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../_yaml.js'
-import type { ReferenceSpec } from './table.js'
+import type { ReferenceSpec } from '../types.js'
+import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
+import type { CompiledSpec, CompiledTable } from './compile-table.js'
+
+// --- internal ---
 
 /** One reference found in an object: the scalar that names the target, and where it is. */
 export interface RefHit {
@@ -17,45 +22,6 @@ export interface RefHit {
    * an alias, so the text is shared with the anchor's other uses.
    */
   readonly via: 'direct' | { readonly alias: Node } | 'shared'
-}
-
-/** A reference table split by where each entry starts, compiled once. */
-export interface CompiledTable {
-  readonly podSpec: readonly CompiledSpec[]
-  readonly byKind: ReadonlyMap<string, readonly CompiledSpec[]>
-}
-
-export interface CompiledSpec {
-  readonly spec: ReferenceSpec
-  readonly keys: readonly Key[]
-}
-
-/** A path segment: a literal key, or a pattern for keys with `*`. */
-type Key = string | RegExp
-
-/** Splits paths into keys (`\/` is a slash inside a key) and groups specs by where they start. */
-export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
-  const podSpec: CompiledSpec[] = []
-  const byKind = new Map<string, CompiledSpec[]>()
-  for (const spec of specs) {
-    const compiled = { spec, keys: splitPath(spec.path) }
-    if (spec.on === 'PodSpec') podSpec.push(compiled)
-    else {
-      const list = byKind.get(spec.on.kind) ?? []
-      list.push(compiled)
-      byKind.set(spec.on.kind, list)
-    }
-  }
-  return { podSpec, byKind }
-}
-
-export function splitPath(path: string): Key[] {
-  return path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/')).map(k =>
-    k.includes('*') ? new RegExp(`^${k.split('*').map(escapeRegExp).join('.*')}$`) : k)
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

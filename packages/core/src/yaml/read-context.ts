@@ -2,7 +2,7 @@
 // `<<` merge keys followed (within a bound), every scalar a string whose
 // meaning _k8s-scalar.ts decides.
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
-import { k8sBool } from './_k8s-scalar.js'
+import { k8sBool } from '../kube/scalar.js'
 
 // --- internal ---
 

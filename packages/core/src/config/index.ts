@@ -5,15 +5,15 @@
 // a config never load ajv.
 import { Ajv, type ErrorObject } from 'ajv'
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml'
-import type { BuildOptions } from './build.js'
-import { CmhashError, type ErrorDetail } from './errors.js'
-import type { CmhashConfig, Reference } from './config-types.js'
-import { CONFIG_SCHEMA } from './_config-schema.js'
-import type { ReferenceSpec } from './refs/table.js'
-import { lineColOf } from './_text.js'
-import { GITOPS_ANNOTATIONS } from './constants.js'
+import { GITOPS_ANNOTATIONS } from '../constants.js'
+import { CmhashError, type ErrorDetail } from '../errors.js'
+import { readResourceList } from '../lists.js'
+import { lineColOf } from '../text/offsets.js'
+import type { BuildOptions, ReferenceSpec } from '../types.js'
+import { CONFIG_SCHEMA } from './schema.js'
+import type { CmhashConfig, Reference } from './types.js'
 
-export type { CmhashConfig, Pinned, Reference } from './config-types.js'
+export type { CmhashConfig, Pinned, Reference } from './types.js'
 
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
 export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
@@ -46,8 +46,8 @@ export function parseConfig(text: string, path: string): CmhashConfig {
  * undefined when there is no ResourceList or no functionConfig.
  */
 export function readFunctionConfig(text: string, path: string): CmhashConfig | undefined {
-  const doc = parseDocument(text, { prettyErrors: false })
-  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.get('kind') !== 'ResourceList') return undefined
+  const doc = readResourceList(text)
+  if (!doc) return undefined
   const root = toJS(doc, text, path) as Record<string, unknown> | null
   const fc = root?.functionConfig as Record<string, unknown> | undefined
   if (!fc || typeof fc !== 'object') return undefined

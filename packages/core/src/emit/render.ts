@@ -1,6 +1,6 @@
 // Text for the edits cmhash makes, in the style of the text around them.
-import type { PairSite, ScalarStyle } from './_model.js'
-import { k8sPlainScalarKind } from './_k8s-scalar.js'
+import type { PairSite, ScalarStyle } from '../facts.js'
+import { k8sPlainScalarKind } from '../kube/scalar.js'
 
 // --- internal ---
 

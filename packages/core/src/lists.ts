@@ -1,8 +1,40 @@
-// --format json: the build's output as one `v1` `List`, for tools that want
-// JSON. Values are typed the way Kubernetes reads YAML (YAML 1.1 without
-// sexagesimal numbers or timestamps, as goyaml v2 decodes into interface{}).
-import { parseAllDocuments } from 'yaml'
+// Lists, in one place: `v1` `List` and typed lists (`ConfigMapList`), whose
+// items are objects; a KRM function's `config.kubernetes.io/v1`
+// `ResourceList`, whose items are transformed and whose functionConfig
+// configures the build; and `--format json`, the output as one `List`.
+import { isMap, parseAllDocuments, parseDocument, type Document } from 'yaml'
 import { CmhashError } from './errors.js'
+
+/**
+ * For a list kind (`List`, `ConfigMapList`, `ResourceList`...), the kind its
+ * items default to (`''` for `List`, whose items name their own); undefined
+ * for any other kind.
+ */
+export function listItemKind(kind: string): string | undefined {
+  if (!kind.endsWith('List')) return undefined
+  return kind === 'List' ? '' : kind.slice(0, -'List'.length)
+}
+
+/** Whether a stream is one KRM `ResourceList` (a KRM function's input). */
+export function isResourceList(text: string): boolean {
+  return readResourceList(text) !== undefined
+}
+
+/**
+ * A KRM function's input: a stream that is one `ResourceList`, parsed (with
+ * positions, for messages about its functionConfig); undefined otherwise.
+ */
+export function readResourceList(text: string): Document | undefined {
+  // Most inputs are not one: answer those without parsing.
+  if (!text.includes('ResourceList')) return undefined
+  const doc = parseDocument(text, { prettyErrors: false })
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.get('kind') !== 'ResourceList') return undefined
+  return doc
+}
+
+// --format json: values are typed the way Kubernetes reads YAML (YAML 1.1
+// without sexagesimal numbers or timestamps, as goyaml v2 decodes into
+// interface{}).
 
 /**
  * Every Kubernetes object of a YAML stream as the items of a `v1` `List`,

@@ -2,8 +2,10 @@
 // every hashed ConfigMap/Secret, its old and new name and what changes
 // because of it. The JSON shape is schema/cmhash.report.schema.json, from
 // which report-types.ts is generated.
-import type { BuildResult } from './build.js'
-import { formatResource } from './errors.js'
+import type { BuildResult } from '../types.js'
+import { formatResource } from '../errors.js'
+import { formatTable } from '../text/table.js'
+import type { PruneCandidate } from '../types.js'
 import type { ChangeReport } from './report-types.js'
 
 export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report-types.js'
@@ -44,6 +46,12 @@ export function formatSummary(report: ChangeReport): string {
       other.join(', ') || '-',
     ])
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(row => row[i]!.length)))
-  return `${rows.map(row => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n')}\n`
+  return formatTable(rows)
+}
+
+/** A table of prune candidates for a terminal: kind, namespace, name, verdict and every reason. */
+export function formatCandidates(candidates: readonly PruneCandidate[]): string {
+  if (candidates.length === 0) return 'cmhash: no managed ConfigMaps or Secrets in the live state\n'
+  return formatTable([['KIND', 'NAMESPACE', 'NAME', 'VERDICT', 'WHY'],
+    ...candidates.map(c => [c.kind, c.namespace, c.name, c.verdict, c.reasons.join('; ')])])
 }

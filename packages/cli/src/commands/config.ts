@@ -1,0 +1,18 @@
+import { CONFIG_FILE_NAMES } from '@cmhash/core'
+import { findConfig, InputError, readText } from '../inputs.js'
+import { write, type Io } from '../io.js'
+
+/** `cmhash config schema`: the configuration file's JSON Schema. */
+export async function runConfigSchema(io: Io): Promise<void> {
+  const { configSchema } = await import('@cmhash/core/config')
+  await write(io.stdout, `${JSON.stringify(configSchema, null, 2)}\n`)
+}
+
+/** `cmhash config check [FILE]`: validates a configuration file (throws CmhashError when invalid). */
+export async function runConfigCheck(file: string | undefined, io: Io): Promise<void> {
+  const { parseConfig } = await import('@cmhash/core/config')
+  const path = file ?? await findConfig(['.'], io.cwd, CONFIG_FILE_NAMES)
+  if (!path) throw new InputError(`no ${CONFIG_FILE_NAMES.join(', ')} here; name the file: cmhash config check FILE`)
+  parseConfig(await readText(path, io.cwd), path)
+  await write(io.stdout, `${path}: valid\n`)
+}

@@ -1,0 +1,22 @@
+import { formatCandidates, formatProblem, prune } from '@cmhash/core'
+import type { PruneCommand } from '../args.js'
+import { readInputs } from '../inputs.js'
+import { write, type Io } from '../io.js'
+import { commandOptions } from '../options.js'
+
+/** `cmhash prune`: returns false when --strict and there were warnings (nothing written). */
+export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> {
+  const options = await commandOptions(command, io)
+  const live = await readInputs([command.live], io.cwd, io.stdin)
+  const desired = await readInputs(command.paths, io.cwd, io.stdin, options)
+  const result = prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces })
+  if (!command.quiet) {
+    await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + formatCandidates(result.candidates))
+  }
+  if (command.strict && result.warnings.length > 0) {
+    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
+    return false
+  }
+  await write(io.stdout, command.output === 'names' ? result.names : result.output)
+  return true
+}

@@ -1,0 +1,31 @@
+import { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, type BuildOptions } from '@cmhash/core'
+import type { BuildCommand, PruneCommand } from './args.js'
+import type { Io } from './io.js'
+import { findConfig, readText, type ReadOptions } from './inputs.js'
+
+type SharedCommand = Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>
+
+/** The options the command line sets (they win over configuration). */
+export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {
+  return {
+    ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
+    ...(command.select !== undefined ? { select: command.select } : {}),
+    ...(command.include !== undefined ? { include: command.include } : {}),
+    ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
+    ...('gitops' in command && command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+  }
+}
+
+/** Options from the configuration file (if any), overridden by the command line. */
+export async function commandOptions(command: SharedCommand, io: Io): Promise<BuildOptions & ReadOptions> {
+  const flags = flagOptions(command)
+  let file = command.config
+  if (file === undefined) {
+    // Looking for a config file costs a stat per directory; loading the
+    // config module (and ajv) happens only when there is one.
+    file = await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES)
+  }
+  if (file === undefined) return flags
+  const { configToOptions, parseConfig } = await import('@cmhash/core/config')
+  return { ...configToOptions(parseConfig(await readText(file, io.cwd), file)), ...flags }
+}

@@ -1,0 +1,61 @@
+import type { FileFacts, ObjectFacts, RefSite, TargetFacts } from '../facts.js'
+import type { Reporter, Where } from '../report/reporter.js'
+import type { PinnedName, SelectMode } from '../types.js'
+
+// --- internal ---
+
+export interface PlanOptions {
+  readonly select: SelectMode
+  readonly pinned: readonly PinnedName[]
+  /**
+   * Annotations to set on every hashed object. In a comma-separated option
+   * list (Argo CD's sync-options) only the options given are set; any other
+   * value is replaced.
+   */
+  readonly annotations: Readonly<Record<string, string>>
+}
+
+/** What every planning pass reads: the objects, where they are, and the reporter. */
+export interface PlanContext {
+  readonly objects: readonly ObjectFacts[]
+  readonly options: PlanOptions
+  readonly report: Reporter
+  /** Where an object (or an offset inside its file) is, for messages. */
+  where(o: ObjectFacts, offset?: number): Where
+}
+
+export function planContext(files: readonly FileFacts[], options: PlanOptions, report: Reporter): PlanContext {
+  const texts = new Map(files.map(f => [f.path, f.text]))
+  return {
+    objects: files.flatMap(f => f.docs.flatMap(d => d.objects)),
+    options,
+    report,
+    where: (o, offset = o.offset) => ({ file: o.file, text: texts.get(o.file)!, offset }),
+  }
+}
+
+/** A ConfigMap or Secret of the input: an object with target facts. */
+export interface Target {
+  readonly object: ObjectFacts
+  readonly facts: TargetFacts
+}
+
+/** A reference, and what it was resolved to. */
+export interface Resolution {
+  readonly referrer: ObjectFacts
+  readonly ref: RefSite
+  readonly target?: Target
+  /** The several targets a namespace-less reference could mean. */
+  readonly ambiguous?: readonly Target[]
+}
+
+export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k)
+  if (list) list.push(v)
+  else m.set(k, [v])
+}
+
+/** A reference that is rewritten to the new name: a plain one, or a reader by name when hashing is forced. */
+export function followsRename(r: Resolution): boolean {
+  return r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target?.facts.mode === 'force')
+}

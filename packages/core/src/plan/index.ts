@@ -1,0 +1,31 @@
+// Step 2 of a build, as named passes run in order over the facts read:
+// find duplicates, resolve every reference to the target it names, select
+// the targets to hash, rename them, rewrite the references that follow,
+// and warn about the references left as written.
+import type { FileFacts, Plan } from '../facts.js'
+import type { Reporter } from '../report/reporter.js'
+import { checkDuplicates } from './check-duplicates.js'
+import { planContext, type PlanOptions } from './context.js'
+import { EditList } from './edit-list.js'
+import { renameTargets } from './rename-targets.js'
+import { reportUnresolved } from './report-unresolved.js'
+import { resolveReferences } from './resolve-references.js'
+import { rewriteReferences } from './rewrite-references.js'
+import { selectTargets } from './select-targets.js'
+
+export type { PlanOptions } from './context.js'
+
+// --- internal ---
+
+/** The edits and renames of a build. Problems go to `report`. */
+export function planBuild(files: readonly FileFacts[], options: PlanOptions, report: Reporter): Plan {
+  const ctx = planContext(files, options, report)
+  checkDuplicates(ctx)
+  const resolved = resolveReferences(ctx)
+  const decisions = selectTargets(ctx, resolved)
+  const edits = new EditList()
+  const { renames, newNames } = renameTargets(ctx, decisions, resolved, edits)
+  rewriteReferences(ctx, resolved, newNames, edits)
+  reportUnresolved(ctx, resolved)
+  return { edits: edits.byFile, renames }
+}

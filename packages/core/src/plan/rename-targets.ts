@@ -1,0 +1,135 @@
+import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from '../constants.js'
+import { formatResource } from '../errors.js'
+import type { EntrySite, TargetFacts } from '../facts.js'
+import { renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
+import type { Reporter, Where } from '../report/reporter.js'
+import type { Referrer, Rename } from '../types.js'
+import { followsRename, type PlanContext, type Resolution, type Target } from './context.js'
+import type { EditList } from './edit-list.js'
+import type { Resolved } from './resolve-references.js'
+import type { Decision } from './select-targets.js'
+import { resourceOf } from '../read/identity.js'
+
+// --- internal ---
+
+/**
+ * Renames every target selected for hashing: `name-<hash>` (refused when
+ * longer than 253 characters, or when the object cannot be edited in
+ * place), `immutable: true`, the managed label, the original-name
+ * annotation and any annotations asked for. Returns the renames and each
+ * renamed target's new name.
+ */
+export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], resolved: Resolved, edits: EditList): {
+  renames: Rename[]
+  newNames: Map<Target, string>
+} {
+  const renames: Rename[] = []
+  const newNames = new Map<Target, string>()
+  for (const { target, hash } of decisions) {
+    const { facts, object } = target
+    if (!hash || facts.hash === undefined) continue
+    const to = `${facts.originalName}-${facts.hash}`
+    if (to.length > 253) {
+      ctx.report.error('NAME_TOO_LONG', {
+        message: `${formatResource(resourceOf(object))}: the hashed name ${to.slice(0, 40)}… would be ${to.length} characters; Kubernetes allows 253`,
+        at: ctx.where(object), resource: resourceOf(object), path: 'metadata.name',
+      })
+      continue
+    }
+    if (facts.notEditable) {
+      ctx.report.error('INVALID_RESOURCE', {
+        message: `${formatResource(resourceOf(object))}: ${facts.notEditable}`,
+        at: ctx.where(object), resource: resourceOf(object),
+      })
+      continue
+    }
+    newNames.set(target, to)
+    const referencedBy = (resolved.byTarget.get(target) ?? [])
+      .filter(r => r.target === target && followsRename(r))
+      .map(referrerOf)
+    renames.push({ kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy })
+    editTarget(edits, object.file, facts, to, ctx.options.annotations, ctx.report, () => ctx.where(object))
+  }
+  return { renames, newNames }
+}
+
+function referrerOf(r: Resolution): Referrer {
+  const o = r.referrer
+  const effect = r.ref.spec.on !== 'PodSpec' ? 'updates' : o.kind === 'Pod' ? 'recreate' : 'rolls'
+  return { ...resourceOf(o), path: r.ref.path, effect }
+}
+
+/** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */
+function editTarget(
+  edits: EditList, file: string, facts: TargetFacts, to: string, extra: Readonly<Record<string, string>>, report: Reporter,
+  where: () => Where,
+): void {
+  if (to !== facts.name) edits.replace(file, facts.nameSite.start, facts.nameSite.end, renderScalar(to, facts.nameSite.style))
+  const { immutable } = facts
+  if (!immutable) {
+    edits.insert(file, facts.rootSite.offset, renderPairs(facts.rootSite, [['immutable', 'true']]), facts.rootSite.offset, 1)
+  } else if (immutable.value !== true) {
+    if (immutable.value === false) {
+      report.warn('IMMUTABLE_OVERRIDDEN', {
+        message: `${facts.kind} ${facts.name} had immutable: false; a hashed ${facts.kind} never changes, so it is set to true`,
+        at: { ...where(), offset: immutable.site.start },
+      })
+    }
+    edits.replace(file, immutable.site.start, immutable.site.end, immutable.empty ? ' true' : 'true')
+  }
+  const newMaps: Array<readonly [string, ReadonlyArray<readonly [string, string]>]> = []
+  const label = [MANAGED_LABEL, JSON.stringify('true')] as const
+  const managed = facts.labels?.entries.get(MANAGED_LABEL)
+  if (!facts.labels) newMaps.push(['labels', [label]])
+  else if (!managed) edits.insert(file, facts.labels.site.offset, renderPairs(facts.labels.site, [label]), facts.labels.site.end)
+  else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, file, managed, JSON.stringify('true'))
+
+  // The annotations cmhash sets: its record of the original name, then any
+  // asked for (gitops), merged into comma-separated option lists.
+  const wanted: Array<[string, string]> = [[NAME_ANNOTATION, facts.originalName], ...Object.entries(extra)]
+  const json = facts.annotations?.site.json ?? facts.metadataSite.json
+  const added: Array<readonly [string, string]> = []
+  for (const [key, value] of wanted) {
+    const recorded = facts.annotations?.entries.get(key)
+    if (!recorded) {
+      added.push([key, renderString(value, json)])
+      continue
+    }
+    const merged = OPTION_LIST_ANNOTATIONS.has(key) ? mergeOptions(recorded.value, value) : value
+    if (key !== NAME_ANNOTATION && !recorded.empty && merged !== recorded.value && !(OPTION_LIST_ANNOTATIONS.has(key) && merged.startsWith(`${recorded.value},`))) {
+      report.warn('ANNOTATION_OVERRIDDEN', {
+        message: `${facts.kind} ${facts.name}: annotation ${key} was ${JSON.stringify(recorded.value)}; set to ${JSON.stringify(merged)} as asked (--gitops)`,
+        at: { ...where(), offset: recorded.start },
+      })
+    }
+    if (merged !== recorded.value || recorded.empty) {
+      setEntry(edits, file, recorded, recorded.empty ? renderString(merged, false) : renderScalar(merged, recorded.style))
+    }
+  }
+  if (added.length > 0) {
+    if (!facts.annotations) newMaps.push(['annotations', added])
+    else edits.insert(file, facts.annotations.site.offset, renderPairs(facts.annotations.site, added), facts.annotations.site.end)
+  }
+  if (newMaps.length > 0) edits.insert(file, facts.metadataSite.offset, renderMaps(facts.metadataSite, facts.step, newMaps))
+}
+
+/**
+ * Sets options in a comma-separated list: `Prune=false` into
+ * `ServerSideApply=true` gives `ServerSideApply=true,Prune=false`; into
+ * `Prune=true` it gives `Prune=false`.
+ */
+function mergeOptions(existing: string, wanted: string): string {
+  if (existing.trim() === '') return wanted
+  const keyOf = (opt: string) => opt.split('=')[0]!.trim()
+  const want = wanted.split(',').map(w => w.trim())
+  const have = existing.split(',').map(h => h.trim()).map(h => want.find(w => keyOf(w) === keyOf(h)) ?? h)
+  const missing = want.filter(w => !have.some(h => keyOf(h) === keyOf(w)))
+  const merged = [...have, ...missing].join(',')
+  return merged === existing.split(',').map(h => h.trim()).join(',') ? existing : merged
+}
+
+/** Sets a label or annotation value that is written, possibly as nothing. */
+function setEntry(edits: EditList, file: string, entry: EntrySite, text: string): void {
+  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? ` ${text}` : text)
+  else edits.replace(file, entry.start, entry.end, text)
+}

@@ -1,0 +1,73 @@
+import { formatResource } from '../errors.js'
+import type { ObjectFacts } from '../facts.js'
+import { type PlanContext, type Resolution, type Target } from './context.js'
+import type { Resolved } from './resolve-references.js'
+import { resourceOf } from '../read/identity.js'
+
+// --- internal ---
+
+/** Whether a target is hashed, and why (not). */
+export interface Decision {
+  readonly target: Target
+  readonly hash: boolean
+  /** Objects whose rewritable references name it. */
+  readonly referencedBy: readonly ObjectFacts[]
+  /** Every reason it keeps its name. */
+  readonly pinnedBy: readonly string[]
+}
+
+/**
+ * The selection rule, for every target in input order. Hashed: forced by
+ * annotation, or selected (referenced through a rewritable reference, or
+ * every target with `select: all`) with nothing pinning it to its name.
+ * Pins: readers by name (RBAC `resourceNames`, presets), `creates`
+ * references, configured pins, annotation `cmhash.dev/hash: "false"`,
+ * service-account token Secrets (the token controller fills them by name),
+ * and objects with no data at all (a program fills them in by name). A
+ * referenced target that stays pinned gets a `PINNED` warning.
+ */
+export function selectTargets(ctx: PlanContext, resolved: Resolved): Decision[] {
+  return resolved.index.all.map(target => {
+    const decision = decide(target, resolved.byTarget.get(target) ?? [], ctx)
+    const { object, facts } = target
+    if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && facts.mode !== 'force') {
+      ctx.report.warn('PINNED', {
+        message: `${formatResource(resourceOf(object))} keeps its name although ${describe(decision.referencedBy)} references it: ` +
+          `${decision.pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
+        at: ctx.where(object), resource: resourceOf(object),
+      })
+    }
+    return decision
+  })
+}
+
+function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanContext): Decision {
+  const referencedBy: ObjectFacts[] = []
+  const pinnedBy: string[] = []
+  for (const r of resolutions) {
+    const who = `${formatResource(resourceOf(r.referrer))} ${r.ref.path}`
+    if (r.ref.spec.use === 'pin') pinnedBy.push(r.ref.spec.reason ? `${who}: ${r.ref.spec.reason}` : `${formatResource(resourceOf(r.referrer))} reads it by name (${r.ref.path})`)
+    else if (r.ref.spec.use === 'creates') pinnedBy.push(`${who}: ${r.ref.spec.reason ?? 'something writes it under this name at run time'}`)
+    else if (r.target === target && !referencedBy.includes(r.referrer)) referencedBy.push(r.referrer)
+  }
+  const { facts } = target
+  for (const pin of ctx.options.pinned) {
+    if (pin.kind === facts.kind && pin.name === facts.originalName && (pin.namespace === undefined || pin.namespace === target.object.namespace)) {
+      pinnedBy.push(pin.reason)
+    }
+  }
+  if (facts.mode === 'off') pinnedBy.push('its annotation cmhash.dev/hash is "false"')
+  if (facts.empty) pinnedBy.push('it has no data, so a program fills it in at run time, by name')
+  if (facts.kind === 'Secret' && facts.secretType === 'kubernetes.io/service-account-token') {
+    pinnedBy.push('it is a service-account token, which the token controller fills in by name')
+  }
+  const { select } = ctx.options
+  const wanted = select === 'all' || (select === 'referenced' && referencedBy.length > 0)
+  const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
+  return { target, hash, referencedBy, pinnedBy }
+}
+
+function describe(objects: readonly ObjectFacts[]): string {
+  const names = objects.slice(0, 3).map(o => formatResource(resourceOf(o)))
+  return objects.length > 3 ? `${names.join(', ')} and ${objects.length - 3} more` : names.join(', ')
+}

@@ -1,0 +1,86 @@
+import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import type { DocFacts, ObjectFacts } from '../facts.js'
+import { listItemKind } from '../lists.js'
+import type { Reporter } from '../report/reporter.js'
+import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-context.js'
+import { readObject } from './read-object.js'
+import type { DocScope, ReadOptions } from './scope.js'
+import { yamlErrorMessage } from './yaml-errors.js'
+
+// --- internal ---
+
+/** The facts of one YAML document: its objects (the root, or a List's items). */
+export function readDocument(doc: Document, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
+  const facts = readDocumentBody(doc, scope, options, report)
+  const clipAtEnd = clipAtEndOf(doc, scope)
+  return clipAtEnd === undefined ? facts : { ...facts, clipAtEnd }
+}
+
+/** See DocFacts.clipAtEnd. */
+function clipAtEndOf(doc: Document, scope: DocScope): number | undefined {
+  const { text, end } = scope
+  if (end !== text.length || text.endsWith('\n')) return undefined
+  let node: unknown = doc.contents
+  for (let depth = 0; depth < 100; depth++) {
+    if (isMap(node) || isSeq(node)) {
+      const last = node.items[node.items.length - 1]
+      node = isPair(last) ? last.value : last
+      continue
+    }
+    break
+  }
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return undefined
+  const header = node.range?.[0] ?? -1
+  const indicator = text[header]
+  if (indicator !== '|' && indicator !== '>') return undefined
+  const rest = /^[0-9]?/.exec(text.slice(header + 1))![0]
+  if (text[header + 1 + rest.length] === '-' || text[header + 1 + rest.length] === '+') return undefined
+  return header + 1
+}
+
+function readDocumentBody(doc: Document, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
+  const { start, end } = scope
+  const explicitStart = doc.directives?.docStart === true
+  if (doc.errors.length > 0) {
+    // The first error of a document; what follows is usually its echo.
+    const e = doc.errors[0]!
+    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: e.pos[0] } })
+    return { start, end, explicitStart, empty: false, objects: [] }
+  }
+  const contents = doc.contents
+  if (contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)) {
+    return { start, end, explicitStart, empty: true, objects: [] }
+  }
+  const ctx = new ReadContext(doc, options.aliasBudget)
+  try {
+    const objects: ObjectFacts[] = []
+    const root = mapOf(contents, ctx)
+    const kind = root && str(get(root, 'kind', ctx))
+    const apiVersion = root && str(get(root, 'apiVersion', ctx))
+    if (!root || !kind || !apiVersion) {
+      report.warn('NOT_A_RESOURCE', {
+        message: 'document is not a Kubernetes object (it has no apiVersion and kind); passed through unchanged',
+        at: { ...scope, offset: contents.range?.[0] ?? start },
+      })
+      return { start, end, explicitStart, empty: false, objects }
+    }
+    const itemKind = listItemKind(kind)
+    const items = itemKind !== undefined ? get(root, 'items', ctx) : null
+    if (isSeq(items)) {
+      for (const item of items.items) {
+        const m = mapOf(item, ctx)
+        if (m) readObject(m, { itemKind: itemKind || undefined, apiVersion }, scope, ctx, options, report, objects)
+      }
+    } else {
+      readObject(root, {}, scope, ctx, options, report, objects)
+    }
+    return { start, end, explicitStart, empty: false, objects }
+  } catch (e) {
+    if (!(e instanceof AliasLimitError)) throw e
+    report.error('ALIAS_LIMIT', {
+      message: `YAML aliases in this document expand past ${options.aliasBudget} references, or into themselves; refusing to expand further (alias bomb?)`,
+      at: { ...scope, offset: e.offset },
+    })
+    return { start, end, explicitStart, empty: false, objects: [] }
+  }
+}

@@ -1,0 +1,42 @@
+import { Composer, Parser, type Document } from 'yaml'
+import type { DocFacts, FileFacts } from '../facts.js'
+import type { Reporter } from '../report/reporter.js'
+import { readDocument } from './read-document.js'
+import type { ReadOptions } from './scope.js'
+
+// --- internal ---
+
+/**
+ * Splits one file into YAML documents and reads the facts of every object
+ * in each; problems go to `report`. Documents are composed one at a time
+ * and dropped once read.
+ */
+export function readStream(path: string, source: string, options: ReadOptions, report: Reporter): FileFacts {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
+  const docs: DocFacts[] = []
+  const composer = new Composer({ schema: 'failsafe', prettyErrors: false })
+  // Each document owns the text from its start (`---`, or the file's start
+  // for the first) up to the next document's start: its trailing comments
+  // and line breaks included.
+  let pending: Document | undefined
+  const flush = (end: number) => {
+    const doc = pending
+    if (!doc) return
+    const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
+    docs.push(readDocument(doc, { file: path, text, start, end }, options, report))
+  }
+  try {
+    for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
+      flush(doc.range[0])
+      pending = doc
+    }
+  } catch (e) {
+    // The yaml package recurses once per nesting level: a hostile input
+    // nested thousands deep overflows the stack before it can report it.
+    if (!(e instanceof RangeError)) throw e
+    report.error('YAML_SYNTAX', { message: 'the YAML is nested too deeply to read', at: { file: path, text, offset: 0 } })
+    return { path, text, docs: [] }
+  }
+  flush(text.length)
+  return { path, text, docs }
+}

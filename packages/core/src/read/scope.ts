@@ -1,0 +1,18 @@
+import type { CompiledTable } from '../refs/compile-table.js'
+
+// --- internal ---
+
+export interface ReadOptions {
+  readonly defaultNamespace: string
+  readonly table: CompiledTable
+  /** Most alias dereferences followed in one document. */
+  readonly aliasBudget: number
+}
+
+/** The document being read: its file, the file's text, and its slice of it. */
+export interface DocScope {
+  readonly file: string
+  readonly text: string
+  readonly start: number
+  readonly end: number
+}

@@ -1,0 +1,35 @@
+// Fixed texts for the yaml package's error codes. Its own messages can quote
+// the source (a bad block scalar header, an escape, a tag), which could be a
+// Secret's value, so they are never shown.
+
+// --- internal ---
+
+const YAML_ERRORS: Record<string, string> = {
+  ALIAS_PROPS: 'an alias cannot have an anchor or tag',
+  BAD_ALIAS: 'an alias names no anchor defined before it',
+  BAD_COLLECTION_TYPE: 'a collection has the wrong type for its tag',
+  BAD_DIRECTIVE: 'a directive is malformed',
+  BAD_DQ_ESCAPE: 'a double-quoted string has an invalid escape sequence',
+  BAD_INDENT: 'bad indentation',
+  BAD_PROP_ORDER: 'anchor and tag are in the wrong place',
+  BAD_SCALAR_START: 'a plain value starts with a reserved character',
+  BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+  BLOCK_IN_FLOW: 'block syntax inside a flow collection',
+  DUPLICATE_KEY: 'a map has the same key twice',
+  IMPOSSIBLE: 'the YAML cannot be read',
+  KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+  MISSING_CHAR: 'a closing quote, bracket or other required character is missing',
+  MULTILINE_IMPLICIT_KEY: 'an implicit key spans lines',
+  MULTIPLE_ANCHORS: 'a node has two anchors',
+  MULTIPLE_DOCS: 'several documents where one is expected',
+  MULTIPLE_TAGS: 'a node has two tags',
+  RESOURCE_EXHAUSTION: 'the YAML nests too deeply to read',
+  NON_STRING_KEY: 'a key is not a string',
+  TAB_AS_INDENT: 'a tab is used for indentation',
+  TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
+  UNEXPECTED_TOKEN: 'unexpected content (bad indentation, a stray character, or a block scalar header with extra characters)',
+}
+
+export function yamlErrorMessage(code: string): string {
+  return `malformed YAML: ${YAML_ERRORS[code] ?? 'syntax error'} (${code})`
+}

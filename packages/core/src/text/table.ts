@@ -1,0 +1,7 @@
+// --- internal ---
+
+/** Rows as aligned columns (two spaces apart; the last column is not padded), one line each. */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(row => row[i]!.length)))
+  return `${rows.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n')}\n`
+}
