@@ -1,0 +1,24 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from './_fixtures.js'
+
+describe('the installed bin', () => {
+  const bin = new URL('../bin/cmhash.js', import.meta.url).pathname
+  const root = ROOT
+
+  it('runs as `pnpm --silent cmhash` from the repository root, printing only manifests', () => {
+    const out = execFileSync('pnpm', ['--silent', 'cmhash', 'build', 'examples/basic/k8s'], { cwd: root, encoding: 'utf8' })
+    expect(out).toBe(readFileSync(join(root, 'examples/basic/expected.yaml'), 'utf8'))
+  })
+
+  it('sets the exit code and survives a reader that stops early', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n`).join('---\n')
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${bin} build - | head -n 1`], { input: big, encoding: 'utf8' })
+    expect(r.stdout).toBe('apiVersion: v1\n')
+    expect(r.stderr).toBe('')
+    expect(spawnSync('node', [bin, 'build', '-'], { input: 'a: [\n', encoding: 'utf8' }).status).toBe(1)
+    expect(spawnSync('node', [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2)
+  })
+})

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseAllDocuments } from 'yaml'
+import { cli } from './_run.js'
+import { CM, MISSING, POD, scratch, tree } from './_fixtures.js'
+
+describe('build', () => {
+  it('reads a directory recursively, in sorted order, skipping hidden paths and kustomization files', async () => {
+    tree({ 'b/pod.yaml': POD, 'a.yml': CM, 'kustomization.yaml': 'resources: []\n', '.hidden/x.yaml': 'nope: [', 'notes.txt': 'x', 'c.json': '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}}' })
+    const r = await cli(['build', scratch.dir])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout.indexOf('kind: ConfigMap')).toBeLessThan(r.stdout.indexOf('kind: Pod'))
+    expect(r.stdout.indexOf('kind: Pod')).toBeLessThan(r.stdout.indexOf('"kind": "Service"'))
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+
+  it('reads stdin for -', async () => {
+    const r = await cli(['build', '-'], { stdin: `${CM}---\n${POD}` })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/name: app-[a-z0-9]{10}/)
+  })
+
+  it('reads files and stdin together, and resolves references across them', async () => {
+    tree({ 'cm.yaml': CM })
+    const r = await cli(['build', join(scratch.dir, 'cm.yaml'), '-'], { stdin: POD })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+
+  it('prints warnings on stderr with file and line, manifests only on stdout', async () => {
+    tree({ 'q.yaml': MISSING })
+    const r = await cli(['build', 'q.yaml'], { cwd: scratch.dir })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(MISSING)
+    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Pod default\/q references Secret default\/nowhere/)
+    expect((await cli(['build', '-q', 'q.yaml'], { cwd: scratch.dir })).stderr).toBe('')
+  })
+
+  it('fails on warnings with --strict, writing nothing', async () => {
+    tree({ 'q.yaml': MISSING })
+    const r = await cli(['build', '--strict', 'q.yaml'], { cwd: scratch.dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('--strict')
+  })
+
+  it('writes one file per input under --output-dir, mirroring paths', async () => {
+    tree({ 'in/cm.yaml': CM, 'in/deep/pod.yaml': `# keep me\n---\n${POD}` })
+    const r = await cli(['build', 'in', '-o', 'out'], { cwd: scratch.dir })
+    expect(r).toMatchObject({ code: 0, stdout: '' })
+    expect(readFileSync(join(scratch.dir, 'out/cm.yaml'), 'utf8')).toMatch(/name: app-[a-z0-9]{10}/)
+    expect(readFileSync(join(scratch.dir, 'out/deep/pod.yaml'), 'utf8')).toMatch(/^# keep me\n---\napiVersion: v1\nkind: Pod\n.*name: app-[a-z0-9]{10}/s)
+  })
+
+  it('on invalid input exits 1, lists every error with file and line, and writes nothing', async () => {
+    tree({ 'in/bad.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {password: not-base64!}\n', 'in/worse.yaml': 'a: [\n', 'in/ok.yaml': CM })
+    const r = await cli(['build', 'in', '-o', 'out'], { cwd: scratch.dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^error: in\/bad\.yaml:4:\d+: INVALID_BASE64: /m)
+    expect(r.stderr).toMatch(/^error: in\/worse\.yaml:2:\d+: YAML_SYNTAX: /m)
+    expect(r.stderr).toContain('nothing was written')
+    expect(r.stderr).not.toContain('not-base64!')
+    expect(existsSync(join(scratch.dir, 'out'))).toBe(false)
+    expect((await cli(['build', 'in'], { cwd: scratch.dir })).stdout).toBe('')
+  })
+
+  it.each([
+    [{}, ['build', 'missing.yaml'], /missing\.yaml: no such file or directory/],
+    [{ 'empty/README.md': '# nothing' }, ['build', 'empty'], /no \.yaml, \.yml or \.json files/],
+    [{ 'latin1.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }, ['build', 'latin1.yaml'], /not valid UTF-8/],
+  ])('exits 2 when an input cannot be read', async (files, argv, message) => {
+    tree(files)
+    const r = await cli(argv, { cwd: scratch.dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('uses --namespace for objects that set none', async () => {
+    const r = await cli(['build', '-n', 'prod', '-'], { stdin: `${CM.replace('{name: app}', '{name: app, namespace: prod}')}---\n${POD}` })
+    expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
+  })
+
+  it('--gitops replaces values that would not protect the object, and says so', async () => {
+    const cm = (annotations: string) => CM.replace('{name: app}', `{name: app, annotations: {${annotations}}}`)
+    const flux = await cli(['build', '--gitops', 'flux', '-'], { stdin: `${cm('kustomize.toolkit.fluxcd.io/prune: enabled')}---\n${POD}` })
+    expect(parseAllDocuments(flux.stdout)[0]!.toJS().metadata.annotations['kustomize.toolkit.fluxcd.io/prune']).toBe('disabled')
+    expect(flux.stderr).toContain('ANNOTATION_OVERRIDDEN')
+    const argo = await cli(['build', '--gitops', 'argocd', '-'], { stdin: `${cm('argocd.argoproj.io/sync-options: "Prune=true,ServerSideApply=true"')}---\n${POD}` })
+    expect(parseAllDocuments(argo.stdout)[0]!.toJS().metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,ServerSideApply=true')
+    expect(argo.stderr).toContain('ANNOTATION_OVERRIDDEN')
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { parseAllDocuments } from 'yaml'
+import { cli } from './_run.js'
+import { CM, POD, scratch, tree } from './_fixtures.js'
+
+describe('configuration', () => {
+  const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {configRef: {name: app}}\n'
+  const CONFIG = 'references:\n- {kind: Widget, path: spec/configRef/name, refKind: ConfigMap}\n'
+
+  it('finds cmhash.config.yaml in the input directory and does not read it as a manifest', async () => {
+    tree({ 'k8s/cm.yaml': CM, 'k8s/widget.yaml': WIDGET, 'k8s/cmhash.config.yaml': CONFIG })
+    const r = await cli(['build', 'k8s'], { cwd: scratch.dir })
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toMatch(/configRef: \{name: app-[a-z0-9]{10}\}/)
+    expect(r.stdout).not.toContain('references:')
+  })
+
+  it('takes --config, and lets flags override it', async () => {
+    tree({ 'k8s/cm.yaml': CM.replace('{name: app}', '{name: app, namespace: prod}'), 'k8s/widget.yaml': WIDGET, 'conf.json': JSON.stringify({ namespace: 'prod', references: [{ kind: 'Widget', path: 'spec/configRef/name', refKind: 'ConfigMap' }] }) })
+    expect((await cli(['build', '--config', 'conf.json', 'k8s'], { cwd: scratch.dir })).stdout).toMatch(/configRef: \{name: app-/)
+    const overridden = await cli(['build', '--config', 'conf.json', '-n', 'other', 'k8s'], { cwd: scratch.dir })
+    expect(overridden.stdout).toContain('configRef: {name: app}')
+  })
+
+  it('applies include and exclude globs to directories', async () => {
+    tree({ 'k8s/a.yaml': CM, 'k8s/skip/b.yaml': 'not: [valid', 'k8s/c.txt.yaml': POD })
+    expect((await cli(['build', '--exclude', 'skip/**', 'k8s'], { cwd: scratch.dir })).code).toBe(0)
+    const only = await cli(['build', '--include', 'a.yaml', 'k8s'], { cwd: scratch.dir })
+    expect(only.stdout).toBe(CM)
+    tree({ 'k8s/cmhash.config.yaml': 'exclude: ["skip/**"]\n' })
+    expect((await cli(['build', 'k8s'], { cwd: scratch.dir })).code).toBe(0)
+  })
+
+  it('rejects an invalid configuration with file, line and field, writing nothing', async () => {
+    tree({ 'k8s/cm.yaml': CM, 'k8s/cmhash.config.yaml': 'select: sometimes\n' })
+    const r = await cli(['build', 'k8s'], { cwd: scratch.dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('error: k8s/cmhash.config.yaml:1:9: INVALID_CONFIG: select must be one of "referenced", "all", "annotated"')
+  })
+
+  it('prints the schema, and checks a file', async () => {
+    const schema = await cli(['config', 'schema'])
+    expect(schema.code).toBe(0)
+    expect(JSON.parse(schema.stdout).title).toBe('CmhashConfig')
+    tree({ 'good.yaml': CONFIG, 'cmhash.config.yaml': CONFIG, 'bad.yaml': 'references: [{kind: W}]\n' })
+    expect(await cli(['config', 'check', 'good.yaml'], { cwd: scratch.dir })).toEqual({ code: 0, stdout: 'good.yaml: valid\n', stderr: '' })
+    expect((await cli(['config', 'check'], { cwd: scratch.dir })).stdout).toBe('cmhash.config.yaml: valid\n')
+    const bad = await cli(['config', 'check', 'bad.yaml'], { cwd: scratch.dir })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('bad.yaml:1:14: INVALID_CONFIG: references[0] needs path')
+    expect((await cli(['config', 'check', 'missing.yaml'], { cwd: scratch.dir })).code).toBe(2)
+    expect((await cli(['config', 'frob'])).code).toBe(2)
+  })
+
+  it('refuses to guess between config files of several input directories', async () => {
+    tree({ 'a/cm.yaml': CM, 'a/cmhash.config.yaml': '{}\n', 'b/pod.yaml': POD, 'b/cmhash.config.json': '{}' })
+    const r = await cli(['build', 'a', 'b'], { cwd: scratch.dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('choose one with --config')
+  })
+
+  it('turns alias bombs in configurations into errors, not crashes', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(i === 0 ? '*a' : `*l${i}`).join(', ')}]`)].join('\n')
+    tree({ 'bomb.yaml': `${bomb}\n` })
+    const check = await cli(['config', 'check', 'bomb.yaml'], { cwd: scratch.dir })
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('ALIAS_LIMIT')
+    const rl = await cli(['build', '-'], { stdin: `kind: ResourceList\napiVersion: config.kubernetes.io/v1\nitems: []\nfunctionConfig:\n  kind: CmhashConfig\n  x:\n${bomb.split('\n').map(l => `    ${l}`).join('\n')}\n` })
+    expect(rl.code).toBe(1)
+    expect(rl.stderr).toContain('ALIAS_LIMIT')
+  })
+})
+
+describe('KRM function input', () => {
+  it("a functionConfig setting one option keeps the --config file's references and pins", async () => {
+    tree({ 'cfg.yaml': 'pinned: [{kind: ConfigMap, name: app, reason: read by name}]\n' })
+    const rl = JSON.stringify({
+      apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList',
+      items: parseAllDocuments(`${CM}---\n${POD}`).map(d => d.toJS()),
+      functionConfig: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fc' }, data: { gitops: 'flux' } },
+    })
+    const r = await cli(['build', '-c', 'cfg.yaml', '-'], { stdin: rl, cwd: scratch.dir })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).items[0].metadata.name).toBe('app')
+  })
+
+  it('points functionConfig errors at the field in the ResourceList', async () => {
+    const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data:\n    select: sometimes\n'
+    expect((await cli(['build', '-'], { stdin: rl })).stderr).toContain('error: <stdin>:8:13: INVALID_CONFIG: select must be one of')
+  })
+})
