@@ -39,7 +39,7 @@ export interface BuildCommand {
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 
 /** The GitOps tools --gitops knows: those with annotations in the table. */
-export type GitopsTool = keyof typeof GITOPS_ANNOTATIONS
+type GitopsTool = keyof typeof GITOPS_ANNOTATIONS
 const GITOPS_TOOLS = Object.keys(GITOPS_ANNOTATIONS) as GitopsTool[]
 
 /** A command line cmhash cannot act on; exit code 2. */

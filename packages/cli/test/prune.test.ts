@@ -61,7 +61,7 @@ describe('prune', () => {
     expect(truncated.code).toBe(1)
     expect(truncated.stdout).toBe('')
     expect(truncated.stderr).toContain('INVALID_LIVE_STATE')
-    const undated = live.replace(/    creationTimestamp: "2026-10-01T12:00:00Z"\n/, '')
+    const undated = live.replace(/ {4}creationTimestamp: "2026-10-01T12:00:00Z"\n/, '')
     const r = await cli(['prune', '--live', '-', '--output', 'names', desired], { stdin: undated })
     expect(r.stdout).not.toContain('web-config-9m8n7b6v5c')
     expect(r.stderr).toMatch(/web-config-9m8n7b6v5c +keep +it has no creationTimestamp/)

@@ -63,7 +63,7 @@ export function toJsonList(output: string): string {
     docs.push(value)
     const obj = value as { apiVersion?: unknown; kind?: unknown; items?: unknown }
     if (typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') continue
-    if (obj.kind.endsWith('List') && Array.isArray(obj.items)) items.push(...obj.items)
+    if (obj.kind.endsWith('List') && Array.isArray(obj.items)) items.push(...(obj.items as unknown[]))
     else items.push(obj)
   }
   const only = docs.length === 1 ? (docs[0] as { kind?: unknown }) : undefined

@@ -10,7 +10,7 @@ export function run(yaml: string, options?: BuildOptions): BuildResult {
 /** The output's documents as plain objects. */
 export function objects(output: string): Array<Record<string, any>> {
   return parseAllDocuments(output).map(d => {
-    if (d.errors.length) throw d.errors[0]
+    if (d.errors.length) throw new Error(d.errors[0]!.message)
     return d.toJS() as Record<string, any>
   })
 }
@@ -27,7 +27,7 @@ export function find(output: string, kind: string, name: string, namespace?: str
 /** Reads `a.b[0]["c.d"]` from an object. */
 export function at(obj: unknown, path: string): unknown {
   const keys = [...path.matchAll(/\["([^"]+)"\]|\[(\d+)\]|([^.[\]]+)/g)].map(m => m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]!))
-  return keys.reduce<any>((o, k) => (o == null ? undefined : o[k]), obj)
+  return keys.reduce<any>((o, k) => (o === null || o === undefined ? undefined : o[k]), obj)
 }
 
 /** The errors a call throws; fails the test when it throws something else or nothing. */

@@ -1,7 +1,7 @@
 // Every way an input is rejected: a typed error with a code and a location,
 // every problem listed, and never a Secret's value in any message.
 import { describe, expect, it } from 'vitest'
-import { build, CmhashError, type ErrorDetail } from '@cmhash/core'
+import { build, type CmhashError, type ErrorDetail } from '@cmhash/core'
 import { source } from '../../../test/_utils/source.js'
 import { errorsOf, run } from './_build.js'
 

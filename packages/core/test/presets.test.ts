@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { build, CmhashError, type BuildInput, type BuildOptions, type BuildResult } from '@cmhash/core'
+import { build, type CmhashError, type BuildInput, type BuildOptions, type BuildResult } from '@cmhash/core'
 import { find } from './_build.js'
 
 const root = new URL('../../../', import.meta.url).pathname

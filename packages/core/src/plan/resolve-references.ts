@@ -47,7 +47,7 @@ function resolve(index: TargetIndex, referrer: ObjectFacts, ref: RefSite): Resol
 }
 
 /** ConfigMaps and Secrets by namespace and name; an already-hashed one also answers to its original name. */
-export class TargetIndex {
+class TargetIndex {
   readonly all: Target[] = []
   private readonly exact = new Map<string, Target>()
   private readonly original = new Map<string, Target[]>()

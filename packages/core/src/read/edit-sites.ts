@@ -4,7 +4,7 @@ import { isPair, isScalar, type Node, type Pair, type Scalar, type YAMLMap } fro
 import type { EntrySite, MetaMapFacts, PairSite, ScalarSite, ScalarStyle } from '../facts.js'
 import { k8sPlainScalarKind } from '../kube/scalar.js'
 import { columnOf, eolAt, lineEnd, lineStart, onlyCommentsBetween } from '../text/offsets.js'
-import { getPair, isPlain, mapOf, str, type ReadContext } from '../yaml/read-context.js'
+import { getPair, isPlain, mapOf, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
 
@@ -72,9 +72,9 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
  */
 export function emptyValueSite(text: string, pair: Pair): { start: number; end: number } | undefined {
   const value = pair.value
-  if (isScalar(value) && (value.tag || value.anchor || !isPlain(value) || k8sPlainScalarKind(String(value.value)) !== 'null')) return undefined
+  if (isScalar(value) && (value.tag || value.anchor || !isPlain(value) || k8sPlainScalarKind(scalarText(value)) !== 'null')) return undefined
   if (value !== null && !isScalar(value)) return undefined
-  const source = isScalar(value) ? String(value.source ?? value.value ?? '') : ''
+  const source = isScalar(value) ? value.source ?? scalarText(value) : ''
   if (source !== '' && isScalar(value)) {
     const r = value.range!
     return { start: r[0], end: r[1] }
@@ -119,7 +119,7 @@ export function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined
 }
 
 /** Where to add a pair before the first pair of `map`, the value of `parent`. */
-export function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
+function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
   const first = map.items.find(isPair)?.key as Node | undefined
   const json = isScalar(first) ? first.type === 'QUOTE_DOUBLE' : isScalar(parent.key) && parent.key.type === 'QUOTE_DOUBLE'
   const open = map.range?.[0] ?? 0
@@ -143,7 +143,7 @@ export function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSit
   }
 }
 
-export function isMultilineFlow(text: string, map: YAMLMap): boolean {
+function isMultilineFlow(text: string, map: YAMLMap): boolean {
   const r = map.range
   return r ? text.slice(r[0], r[1]).includes('\n') : false
 }

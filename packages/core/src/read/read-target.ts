@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml'
+import { isMap, isPair, isScalar, type YAMLMap } from 'yaml'
 import { HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from '../constants.js'
 import type { ResourceRef } from '../errors.js'
 import type { TargetFacts } from '../facts.js'
@@ -91,11 +91,11 @@ export function readTarget(
         : immutablePair && !immutableScalar && !immutableEmpty
           ? 'its immutable field is not a boolean'
           : undefined
-  const lastPair = map.items.filter(isPair).pop() as Pair | undefined
+  const lastPair = map.items.filter(isPair).pop()
   const rootSite = afterPairSite(text, map, kindPair ?? lastPair)
   // New labels/annotations maps go after the existing one of the two, or after the name.
   const metadataSite = afterPairSite(text, metadata,
-    directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? (metadata.items.find(isPair) as Pair | undefined))
+    directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? metadata.items.find(isPair))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
     kind, name, originalName, hash, mode, empty, secretType,

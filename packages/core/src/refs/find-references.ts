@@ -57,7 +57,7 @@ const SHAPELESS_KINDS = new Set(['ConfigMap', 'Secret', 'CustomResourceDefinitio
 function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, shared: boolean): void {
   const n = deref(node, ctx)
   const sharedHere = shared || isAlias(node)
-  if (path.length > MAX_DEPTH) throw new AliasLimitError((n as Node | null)?.range?.[0] ?? 0)
+  if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
       path.push(`[${idx}]`)
@@ -122,7 +122,7 @@ function findPodSpecs(
 ): void {
   const n = deref(node, ctx)
   const sharedHere = shared || isAlias(node)
-  if (path.length > MAX_DEPTH) throw new AliasLimitError((n as Node | null)?.range?.[0] ?? 0)
+  if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
       if (isScalar(item)) return
@@ -152,9 +152,6 @@ function pathKey(key: string): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
 }
 
-export function formatPath(parts: readonly string[]): string {
-  return trimDot(parts.join(''))
-}
 
 function trimDot(s: string): string {
   return s.startsWith('.') ? s.slice(1) : s

@@ -2,7 +2,7 @@ import { isSeq, type YAMLMap } from 'yaml'
 import type { RefSite } from '../facts.js'
 import { scalarSite } from '../read/edit-sites.js'
 import type { ReferenceSpec, TargetKind } from '../types.js'
-import { deref, get, isOptional, str, type ReadContext } from '../yaml/read-context.js'
+import { deref, get, isOptional, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 import type { RefHit } from './find-references.js'
 
 // --- internal ---
@@ -17,7 +17,7 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   const { spec, scalar, holder } = hit
   const target = targetOf(spec, holder, ctx)
   if (!target) return undefined
-  const value = String(scalar.value ?? '')
+  const value = scalarText(scalar)
   let name = value
   let prefix = ''
   let targetNs: string | undefined = clusterScoped || spec.anyNamespace ? undefined : namespace

@@ -38,6 +38,6 @@ function fields(p: ProblemInput): Omit<ErrorDetail, 'code'> {
   return out
 }
 
-export function locate(at: Where): SourceLocation {
+function locate(at: Where): SourceLocation {
   return { file: at.file, offset: at.offset, ...lineColOf(at.text, at.offset) }
 }

@@ -59,13 +59,14 @@ export function deref(node: unknown, ctx: ReadContext): Node | null {
 
 /** The string of a scalar key or value; undefined for anything else. */
 export function str(node: unknown): string | undefined {
-  return isScalar(node) ? String(node.value ?? '') : undefined
+  return isScalar(node) ? scalarText(node) : undefined
 }
 
-/** A scalar, following an alias. */
-export function scalarOf(node: unknown, ctx: ReadContext): Scalar | undefined {
-  const n = deref(node, ctx)
-  return isScalar(n) ? n : undefined
+/** A scalar's value as text: with the failsafe schema cmhash reads with, always the string written. */
+export function scalarText(s: Scalar): string {
+  const v = s.value
+  if (typeof v === 'string') return v
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : ''
 }
 
 /** A map, following an alias. */
@@ -127,6 +128,6 @@ export function get(map: YAMLMap, key: string, ctx: ReadContext): Node | null {
 
 /** `optional: true` (or any YAML 1.1 spelling of true Kubernetes accepts). */
 export function isOptional(map: YAMLMap, ctx: ReadContext): boolean {
-  const s = scalarOf(getPair(map, 'optional', ctx)?.value, ctx)
-  return s !== undefined && k8sBool(String(s.value), isPlain(s)) === true
+  const s = deref(getPair(map, 'optional', ctx)?.value, ctx)
+  return isScalar(s) && k8sBool(scalarText(s), isPlain(s)) === true
 }
