@@ -41,6 +41,10 @@ const CONTENTS: Record<string, Record<string, string | Uint8Array>> = {
   binary: { 'blob.bin': bytes(0xff, 0x00, 0xfe, 0x80, 0x41), 'text.txt': 'hello\n' },
   onlyBinary: { 'blob.bin': bytes(0xc3, 0x28, 0xa0, 0xa1) },
   longBinary: { 'blob.bin': new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37 + 128) % 256)) },
+  // Valid keys for Kubernetes that are special in JavaScript: built with
+  // fromEntries, since a literal `__proto__:` would set the prototype.
+  jsKeys: Object.fromEntries([['__proto__', 'p'], ['constructor', 'c'], ['toString', 't'], ['hasOwnProperty', 'h'], ['valueOf', 'v']]),
+  onlyProto: Object.fromEntries([['__proto__', 'only']]),
 }
 
 const SECRET_CONTENTS: Record<string, { type?: string; content: Record<string, string | Uint8Array> }> = {
@@ -53,6 +57,7 @@ const SECRET_CONTENTS: Record<string, { type?: string; content: Record<string, s
   customType: { type: 'example.com/thing', content: { token: 'tøken ✓' } },
   binary: { type: 'Opaque', content: { 'key.der': bytes(0x30, 0x82, 0xff, 0x00, 0x01) } },
   multi: { content: { b: 'two', a: 'one', 'c.d': 'three\r\n' } },
+  jsKeys: { content: Object.fromEntries([['__proto__', 'p'], ['constructor', 'c']]) },
   // kustomize wraps base64 of 70+ characters into 70-character lines:
   // 51 bytes encode to 68 characters, 52 to 72, 105 to exactly 140.
   b64len68: { content: { k: 'x'.repeat(51) } },

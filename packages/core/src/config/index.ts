@@ -9,6 +9,7 @@ import { GITOPS_ANNOTATIONS } from '../constants.js'
 import { CmhashError, type ErrorDetail } from '../errors.js'
 import { readResourceList } from '../lists.js'
 import { lineColOf } from '../text/offsets.js'
+import { record } from '../text/records.js'
 import type { BuildOptions, ReferenceSpec } from '../types.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { CmhashConfig, Reference } from './types.js'
@@ -57,7 +58,7 @@ export function readFunctionConfig(text: string, path: string): CmhashConfig | u
   let locate: (segments: readonly (string | number)[]) => Node | undefined
   if (fc.kind === 'ConfigMap') {
     const data = (fc.data ?? {}) as Record<string, unknown>
-    config = {}
+    config = record<unknown>()
     const list = (v: unknown) => String(v).split(',').map(s => s.trim()).filter(Boolean)
     for (const [k, v] of Object.entries(data)) {
       if (k === 'include' || k === 'exclude') config[k] = list(v)

@@ -7,6 +7,7 @@ import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from '../kube/s
 import type { Reporter } from '../report/reporter.js'
 import type { TargetKind } from '../types.js'
 import { deref, entries, getPair, isPlain, type ReadContext } from '../yaml/read-context.js'
+import { record } from '../text/records.js'
 import type { DocScope } from './scope.js'
 
 // --- internal ---
@@ -33,7 +34,7 @@ export class ContentReader {
       this.fail('INVALID_RESOURCE', node ?? pair.key as Node, field, `${field} must be a map of keys to strings`)
       return undefined
     }
-    const out: Record<string, string> = {}
+    const out = record<string>()
     for (const p of entries(node, this.ctx)) {
       const keyNode = p.key as Node
       const key = this.key(keyNode, field)
@@ -128,7 +129,7 @@ function dataKeyProblem(key: string): string | undefined {
 }
 
 export function mapBytes(m: Record<string, string>): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {}
+  const out = record<Uint8Array>()
   for (const [k, v] of Object.entries(m)) out[k] = decodeBase64(v)
   return out
 }
