@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    setupFiles: ['./test/setup/silent-dependencies.ts'],
     reporters: ['default', './scripts/vitest-summary.ts'],
   },
 })

@@ -90,3 +90,16 @@ describe('KRM function input', () => {
     expect((await cli(['build', '-'], { stdin: rl })).stderr).toContain('error: <stdin>:8:13: INVALID_CONFIG: select must be one of')
   })
 })
+
+describe('no dependency prints', () => {
+  // The yaml package warned through process.emitWarning, quoting the key: a
+  // Secret's value reached stderr. The setup file fails any test that lets
+  // something print on its own.
+  it('a ResourceList with a collection as a stringData key reports an error and prints nothing else', async () => {
+    const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: s}\n  stringData:\n    ? [SECRET-VALUE]\n    : x\n'
+    const r = await cli(['build', '-'], { stdin: rl })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('INVALID_DATA_KEY')
+    expect(r.stderr).not.toContain('SECRET-VALUE')
+  })
+})

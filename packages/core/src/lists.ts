@@ -27,7 +27,7 @@ export function isResourceList(text: string): boolean {
 export function readResourceList(text: string): Document | undefined {
   // Most inputs are not one: answer those without parsing.
   if (!text.includes('ResourceList')) return undefined
-  const doc = parseDocument(text, { prettyErrors: false })
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'silent' })
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.get('kind') !== 'ResourceList') return undefined
   return doc
 }
@@ -48,6 +48,7 @@ export function toJsonList(output: string): string {
   const docs: unknown[] = []
   for (const doc of parseAllDocuments(output, {
     version: '1.1',
+    logLevel: 'silent',
     customTags: tags => tags.filter(t => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
   })) {
     if (doc.errors.length > 0) {

@@ -96,7 +96,7 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
 // --- internal ---
 
 function readDocument(text: string, path: string): Document {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'silent' })
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!
     throw new CmhashError([{

@@ -14,7 +14,7 @@ import type { ReadOptions } from './scope.js'
 export function readStream(path: string, source: string, options: ReadOptions, report: Reporter): FileFacts {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
   const docs: DocFacts[] = []
-  const composer = new Composer({ schema: 'failsafe', prettyErrors: false })
+  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   // Each document owns the text from its start (`---`, or the file's start
   // for the first) up to the next document's start: its trailing comments
   // and line breaks included.
