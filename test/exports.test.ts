@@ -16,6 +16,7 @@ it('exports exactly the documented names', () => {
     'REFERENCE_SPECS',
     'build',
     'changeReport',
+    'escapeControl',
     'formatCandidates',
     'formatProblem',
     'formatResource',

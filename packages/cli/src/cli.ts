@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { CmhashError, formatProblem } from '@cmhash/core'
+import { CmhashError, escapeControl, formatProblem } from '@cmhash/core'
 import { UsageError, parseCommand } from './args.js'
 import { runBuild } from './commands/build.js'
 import { runConfigCheck, runConfigSchema } from './commands/config.js'
@@ -48,7 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-      await write(io.stderr, `cmhash: ${e.message}\n`)
+      await write(io.stderr, `cmhash: ${escapeControl(e.message)}\n`)
       return EXIT.usage
     }
     if (e instanceof CmhashError) {
@@ -59,7 +59,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.invalid
     }
     // A bug: say so in one line; the stack only when asked for.
-    await write(io.stderr, `cmhash: internal error: ${e instanceof Error ? e.message : String(e)} (please report it; CMHASH_DEBUG=1 shows where)\n`)
+    await write(io.stderr, `cmhash: internal error: ${escapeControl(e instanceof Error ? e.message : String(e))} (please report it; CMHASH_DEBUG=1 shows where)\n`)
     if (process.env.CMHASH_DEBUG) await write(io.stderr, `${e instanceof Error ? e.stack : ''}\n`)
     return EXIT.internal
   }

@@ -94,3 +94,37 @@ describe('build', () => {
     expect(argo.stderr).toContain('ANNOTATION_OVERRIDDEN')
   })
 })
+
+describe('names with control characters', () => {
+  // A name is the user's text: printed raw, a line break starts a new log
+  // line (in GitHub Actions, a line starting ::error is a command) and an
+  // escape sequence reaches the terminal. (Whitespace in a reference makes it
+  // a placeholder, so references carry the other control characters.)
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f\u2028]/
+  const esc = 'x\\u001b[31m::error::pwned\\u0007'
+  const cm = (name: string, data = '{k: v}') => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "${name}"}\ndata: ${data}\n`
+  const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: "${name}"}}]}]}\n`
+
+  it('are escaped in warnings, one line each', async () => {
+    const r = await cli(['build', '-'], { stdin: pod(esc) })
+    expect(r.code).toBe(0)
+    const lines = r.stderr.trimEnd().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('MISSING_REFERENCE')
+    expect(lines[0]).toContain('x\\x1b[31m::error::pwned\\x07')
+    expect(r.stderr).not.toMatch(CONTROL)
+  })
+
+  it('are escaped in the summary table and in errors', async () => {
+    const r = await cli(['build', '--summary', '-'], { stdin: `${cm(esc)}---\n${pod(esc)}` })
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('ConfigMap default/x\\x1b[31m::error::pwned\\x07')
+    expect(r.stderr).not.toMatch(CONTROL)
+    const bad = await cli(['build', '-'], { stdin: cm('a\\n::error::b\\u2028', '{k: 1}') })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(2)
+    expect(bad.stderr).toContain('ConfigMap default/a\\n::error::b\\u2028')
+    expect(bad.stderr).not.toMatch(CONTROL)
+  })
+})

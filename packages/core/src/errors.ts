@@ -1,3 +1,5 @@
+import { escapeControl } from './text/escape.js'
+
 /** Why a build failed. Every code names one rule of the input that was broken. */
 export type ErrorCode =
   /** The text is not valid YAML (or JSON). */
@@ -110,10 +112,12 @@ export class CmhashError extends Error {
 /**
  * One line for a problem: `file:line:col: CODE: message`, the form editors and
  * CI log viewers link to. The location part is left out when there is none.
+ * Control characters (a line break in a name, an escape sequence) are
+ * escaped, so the result is always one printable line.
  */
 export function formatProblem(p: Problem): string {
   const at = p.location ? `${p.location.file}:${p.location.line}:${p.location.col}: ` : ''
-  return `${at}${p.code}: ${p.message}`
+  return escapeControl(`${at}${p.code}: ${p.message}`)
 }
 
 /** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */

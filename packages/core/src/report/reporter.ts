@@ -1,4 +1,5 @@
 import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode } from '../errors.js'
+import { escapeControl } from '../text/escape.js'
 import { lineColOf } from '../text/offsets.js'
 
 // --- internal ---
@@ -31,10 +32,10 @@ export class Reporter {
 }
 
 function fields(p: ProblemInput): Omit<ErrorDetail, 'code'> {
-  const out: { message: string; location?: SourceLocation; resource?: ResourceRef; path?: string } = { message: p.message }
+  const out: { message: string; location?: SourceLocation; resource?: ResourceRef; path?: string } = { message: escapeControl(p.message) }
   if (p.at) out.location = locate(p.at)
   if (p.resource) out.resource = p.resource
-  if (p.path) out.path = p.path
+  if (p.path) out.path = escapeControl(p.path)
   return out
 }
 
