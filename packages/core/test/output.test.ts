@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { build, hashConfigMap } from '@cmhash/core'
 import { source } from '../../../test/_utils/source.js'
 import { find, objects, run } from './_build.js'
+import { kubectlRead } from '../../../test/_utils/k8s-read.js'
+import { skipKubectl } from '../../../test/_utils/kubectl.js'
 
 const H = hashConfigMap({ data: { k: 'v' } })
 
@@ -270,5 +272,40 @@ describe('idempotence and determinism', () => {
   it('does not modify or keep references to its input', () => {
     const inputs = Object.freeze([Object.freeze({ path: 'in.yaml', content: input })])
     expect(() => build(inputs)).not.toThrow()
+  })
+})
+
+describe.skipIf(skipKubectl)('names and references in every scalar style, as kubectl reads them', () => {
+  // A block scalar's range runs past its final line break: replacing all of
+  // it joined the next line onto the new name (`name: "cm-…"  defaultMode:`).
+  // Each style is written at the indentation `pad` of its key.
+  const styles: Record<string, (pad: string) => string> = {
+    plain: () => 'cm',
+    single: () => "'cm'",
+    double: () => '"cm"',
+    'double over two lines': pad => `"c\\\n${pad}  m"`,
+    'literal, strip': pad => `|-\n${pad}  cm`,
+    'folded, strip': pad => `>-\n${pad}  cm`,
+    'literal, strip, indentation indicator': pad => `|2-\n${pad}  cm`,
+    'folded, strip, blank line and comment after': pad => `>-\n${pad}  cm\n\n${pad}# a comment`,
+    'plain, blank line after': pad => `cm\n${pad}`,
+  }
+  const input = (name: (pad: string) => string, i: number) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name('  ')}\ndata: {k: v}\n---\n` +
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: i}]\n  volumes:\n  - name: v\n    configMap:\n` +
+    `      name: ${name('      ')}\n      defaultMode: 420\n`
+  const cases = Object.entries(styles).map(([style, name], i) => [style, input(name, i)] as const)
+
+  it.each(cases)('%s', (_style, yaml) => {
+    const { output, renames } = run(yaml)
+    expect(renames).toHaveLength(1)
+    const [cm, pod] = kubectlRead(output) as any[]
+    expect(cm.metadata.name).toBe(`cm-${H}`)
+    expect(pod.spec.volumes).toEqual([{ name: 'v', configMap: { name: `cm-${H}`, defaultMode: 420 } }])
+  })
+
+  it('CRLF line ends', () => {
+    const [, pod] = kubectlRead(run(cases[4]![1].replaceAll('\n', '\r\n')).output) as any[]
+    expect(pod.spec.volumes).toEqual([{ name: 'v', configMap: { name: `cm-${H}`, defaultMode: 420 } }])
   })
 })

@@ -11,9 +11,19 @@ import { getPair, isPlain, mapOf, scalarText, str, type ReadContext } from '../y
 /** labels/annotations that exist but cannot be edited in place (an alias, a tag, an explicit key...). */
 export const UNEDITABLE: unique symbol = Symbol('uneditable')
 
-export function scalarSite(s: Scalar): ScalarSite {
+/**
+ * The text of a scalar to replace. A block scalar's range runs past its
+ * last line break (and any blank lines after it); those stay, so that what
+ * follows still starts on its own line.
+ */
+export function scalarSite(s: Scalar, text: string): ScalarSite {
   const range = s.range ?? [0, 0, 0]
-  return { start: range[0], end: range[1], style: styleOf(s) }
+  const style = styleOf(s)
+  let end = range[1]
+  if (style === 'block') {
+    while (end > range[0] && /\s/.test(text[end - 1]!)) end--
+  }
+  return { start: range[0], end, style }
 }
 
 function styleOf(s: Scalar): ScalarStyle {
@@ -60,7 +70,7 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
       if (k.startsWith('cmhash.dev/')) return UNEDITABLE
       continue
     }
-    found.set(k, { ...scalarSite(v), value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
+    found.set(k, { ...scalarSite(v, text), value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
   }
   return { site: firstPairSite(text, map, pair), entries: found }
 }

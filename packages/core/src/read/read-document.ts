@@ -51,7 +51,7 @@ function readDocumentBody(doc: Document, scope: DocScope, options: ReadOptions, 
   if (contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)) {
     return { start, end, explicitStart, empty: true, objects: [] }
   }
-  const ctx = new ReadContext(doc, options.aliasBudget)
+  const ctx = new ReadContext(doc, scope.text, options.aliasBudget)
   try {
     const objects: ObjectFacts[] = []
     const root = mapOf(contents, ctx)

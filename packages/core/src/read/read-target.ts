@@ -102,11 +102,11 @@ export function readTarget(
     managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
     created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),
-    nameSite: nameScalar ? scalarSite(nameScalar) : { start: 0, end: 0, style: 'plain' },
+    nameSite: nameScalar ? scalarSite(nameScalar, text) : { start: 0, end: 0, style: 'plain' },
     immutable: immutableEmpty
       ? { site: { ...immutableEmpty, style: 'plain' }, value: undefined, empty: immutableEmpty.start === immutableEmpty.end }
       : immutableScalar
-        ? { site: scalarSite(immutableScalar), value: k8sBool(String(immutableScalar.value), isPlain(immutableScalar)), empty: false }
+        ? { site: scalarSite(immutableScalar, text), value: k8sBool(String(immutableScalar.value), isPlain(immutableScalar)), empty: false }
         : undefined,
     rootSite, metadataSite, step, labels, annotations,
   }

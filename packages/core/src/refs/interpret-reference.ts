@@ -40,7 +40,7 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   const optional = isOptional(holder, ctx)
   const site = typeof hit.via === 'object'
     ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
-    : scalarSite(scalar)
+    : scalarSite(scalar, ctx.text)
   return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', path: hit.path }
 }
 

@@ -14,7 +14,7 @@ import { k8sBool } from '../kube/scalar.js'
 export class ReadContext {
   aliasVisits = 0
   private anchors: Map<string, Node[]> | undefined
-  constructor(readonly doc: Document, readonly aliasBudget: number) {}
+  constructor(readonly doc: Document, readonly text: string, readonly aliasBudget: number) {}
 
   /**
    * The node an alias names: the last node with that anchor before the
