@@ -5,7 +5,7 @@
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { hashConfigMap, hashSecret } from './hash.js'
 import type { ResourceRef } from './errors.js'
-import type { ConfigFacts, DocFacts, EntrySite, FileFacts, MetaMapFacts, ObjectFacts, PairSite, RefSite, ScalarSite, ScalarStyle } from './_model.js'
+import type { ConfigFacts, ConfigValues, DocFacts, EntrySite, FileFacts, MetaMapFacts, ObjectFacts, PairSite, RefSite, ScalarSite, ScalarStyle } from './_model.js'
 import { CLUSTER_SCOPED_KINDS, type ReferenceSpec, type TargetKind } from './refs/table.js'
 import { findReferences, type CompiledTable, type RefHit } from './refs/walk.js'
 import { AliasLimitError, ReadContext, deref, entries, get, getPair, isOptional, isPlain, mapOf, str } from './_yaml.js'
@@ -297,6 +297,7 @@ function scanConfig(
   const content = new ContentReader(kind, resource, scope, ctx, report)
   let hash: string | undefined
   let secretType: string | undefined
+  let values: ConfigValues | undefined
   let empty: boolean
   if (kind === 'ConfigMap') {
     const data = content.strings(map, 'data', 'text')
@@ -311,7 +312,10 @@ function scanConfig(
         content.ok = false
       }
     }
-    if (content.ok) hash = hashConfigMap({ data: data ?? {}, binaryData: mapBytes(binaryData ?? {}) })
+    if (content.ok) {
+      hash = hashConfigMap({ data: data ?? {}, binaryData: mapBytes(binaryData ?? {}) })
+      values = { data: data ?? {}, binaryData: binaryData ?? {}, stringData: {} }
+    }
   } else {
     const typeNode = get(map, 'type', ctx)
     secretType = str(typeNode) || undefined
@@ -320,6 +324,7 @@ function scanConfig(
     empty = !data && !stringData
     if (content.ok) {
       hash = hashSecret({ type: secretType ?? 'Opaque', data: mapBytes(data ?? {}), stringData: stringData ?? {} })
+      values = { data: data ?? {}, binaryData: {}, stringData: stringData ?? {} }
     }
   }
 
@@ -348,7 +353,7 @@ function scanConfig(
     directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? (metadata.items.find(isPair) as Pair | undefined))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
-    kind, name, baseName, hash, mode, empty, secretType,
+    kind, name, baseName, hash, mode, empty, secretType, values,
     managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
     created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),
