@@ -16,3 +16,8 @@ export type { PruneCandidate, PruneOptions, PruneResult } from './prune.js'
 export { changeReport, formatSummary } from './report.js'
 export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report.js'
 export { toJsonList } from './list.js'
+export { diff, DiffError, formatDiffMarkdown, formatDiffTable } from './diff/index.js'
+export type {
+  DiffAffected, DiffCause, DiffConfig, DiffEffect, DiffErrorDetail, DiffKeys, DiffMarkdownOptions, DiffObject, DiffOptions,
+  DiffReferrer, DiffResult, DiffWarning,
+} from './diff/index.js'
