@@ -9,6 +9,7 @@ export type Command =
   | { readonly name: 'config-check'; readonly file?: string }
   | BuildCommand
   | PruneCommand
+  | DiffCommand
 
 export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
   readonly name: 'prune'
@@ -36,6 +37,17 @@ export interface BuildCommand {
   readonly quiet: boolean
 }
 
+export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
+  readonly name: 'diff'
+  /** BASE and HEAD; with --git, the paths read at REF and in the work tree. */
+  readonly paths: readonly string[]
+  /** --git REF: BASE is `paths` at this revision. */
+  readonly git?: string
+  readonly format: 'table' | 'json' | 'markdown'
+  /** Exit 1 when something rolls or is recreated. */
+  readonly exitCode: boolean
+}
+
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 
 /** A command line cmhash cannot act on; exit code 2. */
@@ -48,12 +60,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (sub === undefined || sub === '-h' || sub === '--help') return { name: 'help' }
   if (sub === 'help') {
     if (rest[0] === undefined) return { name: 'help' }
-    if (rest[0] === 'build' || rest[0] === 'prune') return { name: 'help', topic: rest[0] }
-    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help prune`)
+    if (rest[0] === 'build' || rest[0] === 'prune' || rest[0] === 'diff') return { name: 'help', topic: rest[0] }
+    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help diff, cmhash help prune`)
   }
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
   if (sub === 'config') return parseConfigCommand(rest)
   if (sub === 'prune') return parsePrune(rest)
+  if (sub === 'diff') return parseDiff(rest)
   if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
   const { values, positionals } = parse(rest, {
     ...SHARED_OPTIONS,
@@ -126,6 +139,31 @@ function parsePrune(rest: readonly string[]): Command {
   }
 }
 
+function parseDiff(rest: readonly string[]): Command {
+  const { values, positionals } = parse(rest, {
+    ...SHARED_OPTIONS,
+    git: { type: 'string' },
+    format: { type: 'string' },
+    'exit-code': { type: 'boolean' },
+  })
+  if (values.help) return { name: 'help', topic: 'diff' }
+  const format = values.format ?? 'table'
+  if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError('--format must be table, json or markdown')
+  if (values.git !== undefined) {
+    if (values.git === '' || values.git.startsWith('-')) throw new UsageError('--git needs a revision: cmhash diff --git REF <path>...')
+    if (positionals.length === 0) throw new UsageError('cmhash diff --git REF needs the paths to compare: a directory or files in the work tree')
+    if (positionals.includes('-')) throw new UsageError('cmhash diff --git reads the work tree; - (stdin) does not go with it')
+  } else {
+    if (positionals.length !== 2) throw new UsageError('cmhash diff needs BASE and HEAD (a directory, a file, or - for stdin), or --git REF <path>... (see cmhash diff --help)')
+    if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('- (stdin) can be given only once')
+  }
+  return {
+    name: 'diff', paths: positionals, format, exitCode: values['exit-code'] ?? false,
+    ...(values.git !== undefined ? { git: values.git } : {}),
+    ...sharedValues(values),
+  }
+}
+
 function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean }) {
   if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
@@ -157,6 +195,10 @@ Usage:
   cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
   cmhash build [options] -            the same, reading manifests from stdin
   cmhash help build                   options of build
+  cmhash diff BASE HEAD               what changes between two inputs, and what rolls
+  cmhash diff --git REF <path>...     the same, from <path> at git revision REF to the
+                                      work tree (a pull request: --git origin/main k8s/)
+  cmhash help diff                    options of diff
   cmhash prune --live FILE <path>...  list old versions that nothing uses any more
   cmhash help prune                   options of prune
   cmhash config schema                print the configuration file's JSON Schema
@@ -167,6 +209,48 @@ Usage:
 Examples:
   cmhash build k8s/ | kubectl apply -f -
   helm template app chart/ | cmhash build - | kubectl apply -f -
+  cmhash diff --git origin/main k8s/ --format markdown >> "$GITHUB_STEP_SUMMARY"
+`
+
+export const DIFF_HELP = `Usage: cmhash diff [options] BASE HEAD
+       cmhash diff [options] --git REF <path>...
+
+Builds BASE and HEAD as cmhash build would, with the same options, and says
+what changes: the ConfigMaps and Secrets whose data or name changes (old
+name -> new name, and the names of the keys added, removed and changed;
+never a value), the objects that roll because of it (bare Pods: recreate;
+other objects that name it: updates), and the objects added, removed or
+changed. Objects are matched by kind, namespace and original name, so moving
+them between files, reordering keys or editing comments changes nothing.
+
+BASE and HEAD are each a directory, a file, or - for stdin (one of them).
+With --git REF, BASE is <path>... as it is at git revision REF, read with git
+(no checkout is touched), and HEAD is <path>... in the work tree. A path
+missing on one side counts as empty there (everything added, or removed).
+Each side finds its own cmhash.config.yaml, as build does; --config FILE
+applies to both.
+
+Options:
+      --git REF          compare <path>... at revision REF with the work tree
+      --format FORMAT    table (default), json (schema:
+                         @cmhash/core/schema/cmhash.diff.schema.json), or
+                         markdown (a pull-request comment or job summary,
+                         with a Mermaid graph)
+      --exit-code        exit 1 when a workload rolls or a Pod must be
+                         recreated, 0 when not (like git diff --exit-code)
+  -n, --namespace NS     namespace of objects that set none (default "default")
+      --select MODE      referenced (default), all, or annotated
+  -c, --config FILE      configuration file for both sides
+      --include GLOB     files to read in directories (repeatable)
+      --exclude GLOB     files to skip in directories (repeatable)
+      --strict           fail (exit 3) when HEAD's build has warnings
+  -q, --quiet            do not print HEAD's warnings
+  -h, --help             show this help
+
+Exit codes: 0 compared (with --exit-code: nothing rolls); 1 with
+--exit-code: something rolls or must be recreated; 2 usage error, unreadable
+input, or git cannot read REF; 3 BASE or HEAD is invalid (its errors are
+labelled BASE or HEAD), or --strict and HEAD has warnings.
 `
 
 export const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -

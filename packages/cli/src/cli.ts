@@ -3,10 +3,11 @@ import { dirname, resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
 import {
-  build, changeReport, CmhashError, CONFIG_FILE_NAMES, formatProblem, formatSummary, GITOPS_ANNOTATIONS, prune, toJsonList,
+  build, changeReport, CmhashError, CONFIG_FILE_NAMES, DiffError, formatProblem, formatSummary, GITOPS_ANNOTATIONS, prune, toJsonList,
   type BuildOptions, type BuildResult, type PruneCandidate,
 } from '@cmhash/core'
-import { BUILD_HELP, MAIN_HELP, PRUNE_HELP, UsageError, parseCommand, type BuildCommand, type PruneCommand } from './args.js'
+import { BUILD_HELP, DIFF_HELP, MAIN_HELP, PRUNE_HELP, UsageError, parseCommand, type BuildCommand, type Command, type PruneCommand } from './args.js'
+import { runDiff } from './diff.js'
 import { InputError, findConfig, readInputs, readText, type ReadOptions } from './inputs.js'
 
 /** The process around the CLI, injected so tests can drive it in-process. */
@@ -22,8 +23,12 @@ export const EXIT = {
   ok: 0,
   /** The input is invalid (or --strict and there were warnings); nothing was written. */
   invalid: 1,
+  /** cmhash diff --exit-code: a workload rolls or a Pod must be recreated. */
+  rolls: 1,
   /** Bad arguments, an input that cannot be read, or an output that cannot be written. */
   usage: 2,
+  /** cmhash diff: BASE or HEAD is invalid, or --strict and warnings (diff keeps 1 for "something rolls"). */
+  invalidDiff: 3,
   /** A bug in cmhash. */
   internal: 70,
 } as const
@@ -38,11 +43,13 @@ class OutputError extends Error {
  * exit code. Writes output only when the whole build succeeded.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let name: Command['name'] | undefined
   try {
     const command = parseCommand(argv)
+    name = command.name
     switch (command.name) {
       case 'help':
-        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : command.topic === 'prune' ? PRUNE_HELP : MAIN_HELP)
+        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : command.topic === 'prune' ? PRUNE_HELP : command.topic === 'diff' ? DIFF_HELP : MAIN_HELP)
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
@@ -51,6 +58,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await runBuild(command, io)
       case 'prune':
         return await runPrune(command, io)
+      case 'diff': {
+        // Each side finds its own configuration file; an explicit one is the same file for both.
+        const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
+        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd) => buildOptions({ ...command, ...config, paths }, { ...io, cwd }))
+        await write(io.stderr, outcome.stderr)
+        if (outcome.strictFailed) return EXIT.invalidDiff
+        await write(io.stdout, outcome.stdout)
+        return command.exitCode && outcome.rolls ? EXIT.rolls : EXIT.ok
+      }
       case 'config-schema': {
         const { configSchema } = await import('@cmhash/core/config')
         await write(io.stdout, `${JSON.stringify(configSchema, null, 2)}\n`)
@@ -73,9 +89,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CmhashError) {
       const shown = e.errors.slice(0, 50)
       const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
-      await write(io.stderr, shown.map(p => `error: ${formatProblem(p)}\n`).join('') + more +
+      const side = (i: number) => (e instanceof DiffError ? `${e.errors[i]!.side.toUpperCase()}: ` : '')
+      await write(io.stderr, shown.map((p, i) => `error: ${side(i)}${formatProblem(p)}\n`).join('') + more +
         `cmhash: ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
-      return EXIT.invalid
+      return name === 'diff' ? EXIT.invalidDiff : EXIT.invalid
     }
     // A bug: say so in one line; the stack only when asked for.
     await write(io.stderr, `cmhash: internal error: ${e instanceof Error ? e.message : String(e)} (please report it; CMHASH_DEBUG=1 shows where)\n`)
@@ -120,14 +137,17 @@ async function runBuild(command: BuildCommand, io: Io): Promise<number> {
   return EXIT.ok
 }
 
+/** What build, prune and diff share: the inputs and the flags that set build options. */
+type OptionFlags = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> & { readonly gitops?: BuildCommand['gitops'] }
+
 /** The options the command line sets (they win over configuration). */
-function flagOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>): BuildOptions & ReadOptions {
+function flagOptions(command: OptionFlags): BuildOptions & ReadOptions {
   return {
     ...(command.namespace !== undefined ? { namespace: command.namespace } : {}),
     ...(command.select !== undefined ? { select: command.select } : {}),
     ...(command.include !== undefined ? { include: command.include } : {}),
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
-    ...('gitops' in command && command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+    ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
   }
 }
 
@@ -156,7 +176,7 @@ function candidateTable(candidates: readonly PruneCandidate[]): string {
 }
 
 /** Options from the configuration file (if any), overridden by the command line. */
-async function buildOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions> {
+async function buildOptions(command: OptionFlags, io: Io): Promise<BuildOptions & ReadOptions> {
   const flags = flagOptions(command)
   let file = command.config
   if (file === undefined) {
