@@ -203,3 +203,19 @@ describe('the GitHub Actions example', () => {
     expect(r.stdout).toMatch(/^### cmhash diff: 1 object rolls\n\n`origin\/main` → `work tree`/)
   })
 })
+
+describe('the README', () => {
+  it('shows what cmhash diff really prints, in each format', async () => {
+    // The change the README describes: a log level, a password, a new Service.
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD')
+    edit('k8s/config.yaml', t => t.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug'))
+    edit('k8s/secret.yaml', t => t.replace('password: change-me', 'password: s3cr3t-2025'))
+    write('k8s/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n')
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const format of ['table', 'markdown', 'json']) {
+      const r = await cli(['diff', '--git', 'origin/main', 'k8s/', '--format', format], { cwd: repo })
+      expect(r.code).toBe(0)
+      expect(readme, `README's ${format} example`).toContain(r.stdout.trimEnd())
+    }
+  })
+})
