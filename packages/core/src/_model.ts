@@ -66,7 +66,7 @@ export interface ConfigFacts {
   /** metadata.creationTimestamp, as written (live objects). */
   readonly created: string | undefined
   readonly secretType: string | undefined
-  /** The content as Kubernetes reads it; undefined when it is invalid (an error was reported). */
+  /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ScanOptions.keepValues). */
   readonly values: ConfigValues | undefined
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string

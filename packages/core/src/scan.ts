@@ -23,6 +23,8 @@ export interface ScanOptions {
   readonly table: CompiledTable
   /** Most alias dereferences followed in one document. */
   readonly aliasBudget: number
+  /** Keep each ConfigMap/Secret's values (ConfigFacts.values), for diff; a build does not need them. */
+  readonly keepValues?: boolean
 }
 
 /** Parses one file and extracts the facts of every object in it; problems go to `report`. */
@@ -197,7 +199,7 @@ function scanObject(
     .filter((r): r is RefSite => r !== undefined)
   const isConfig = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const config = isConfig && name && metadata
-    ? scanConfig(map, metadata, kind, name, resource, scope, ctx, report)
+    ? scanConfig(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true)
     : undefined
   out.push({ file: scope.file, offset, group, kind, name, namespace, refs, config })
 }
@@ -272,7 +274,7 @@ function styleOf(s: Scalar): ScalarStyle {
 
 function scanConfig(
   map: YAMLMap, metadata: YAMLMap, kind: TargetKind, name: string, resource: ResourceRef,
-  scope: DocScope, ctx: ReadContext, report: Reporter,
+  scope: DocScope, ctx: ReadContext, report: Reporter, keepValues: boolean,
 ): ConfigFacts | undefined {
   const at = (node: { range?: [number, number, number] | null } | null | undefined) =>
     ({ ...scope, offset: node?.range?.[0] ?? map.range?.[0] ?? scope.start })
@@ -314,7 +316,7 @@ function scanConfig(
     }
     if (content.ok) {
       hash = hashConfigMap({ data: data ?? {}, binaryData: mapBytes(binaryData ?? {}) })
-      values = { data: data ?? {}, binaryData: binaryData ?? {}, stringData: {} }
+      if (keepValues) values = { data: data ?? {}, binaryData: binaryData ?? {}, stringData: {} }
     }
   } else {
     const typeNode = get(map, 'type', ctx)
@@ -324,7 +326,7 @@ function scanConfig(
     empty = !data && !stringData
     if (content.ok) {
       hash = hashSecret({ type: secretType ?? 'Opaque', data: mapBytes(data ?? {}), stringData: stringData ?? {} })
-      values = { data: data ?? {}, binaryData: {}, stringData: stringData ?? {} }
+      if (keepValues) values = { data: data ?? {}, binaryData: {}, stringData: stringData ?? {} }
     }
   }
 

@@ -38,7 +38,7 @@ export function diffBuilds(base: Side, head: Side): DiffResult {
 function compareConfig(id: string, beforeObject: ObjectFacts, afterObject: ObjectFacts, base: Side, head: Side): DiffConfig | undefined {
   const before = beforeObject.config!
   const after = afterObject.config!
-  // Both builds succeeded, so both have values.
+  // Both builds succeeded and read-side asked for values, so both have them.
   const keys = compareKeys(after.kind, before.values!, after.values!)
   const typeBefore = before.secretType ?? 'Opaque'
   const typeAfter = after.secretType ?? 'Opaque'

@@ -29,7 +29,7 @@ export interface Side {
 export function readSide(input: readonly BuildInput[], options: BuildOptions): Side {
   const result = build(input, options)
   const { scanOptions } = resolveOptions(options)
-  const facts = scanFile('<output>', result.output, scanOptions, new Reporter())
+  const facts = scanFile('<output>', result.output, { ...scanOptions, keepValues: true }, new Reporter())
   const objects = new Map<string, ObjectFacts>()
   const present = new Set<string>()
   const hashed = new HashedNames()
