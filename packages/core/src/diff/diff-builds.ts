@@ -78,7 +78,8 @@ function referrerOf(r: Referrer): DiffReferrer {
   }
 }
 
-const STRENGTH: Record<DiffEffect, number> = { updates: 0, rolls: 1, recreate: 2 }
+/** How much an effect disrupts: an object affected several ways shows the strongest. */
+export const STRENGTH: Readonly<Record<DiffEffect, number>> = { updates: 0, rolls: 1, recreate: 2 }
 
 /** Every object that references a renamed ConfigMap/Secret, once, with all its reasons. */
 function affectedBy(configs: readonly DiffConfig[]): DiffAffected[] {

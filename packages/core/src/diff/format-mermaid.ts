@@ -2,7 +2,8 @@
 // the objects that restart because of it, grouped by namespace. GitHub
 // renders it in Markdown; node ids are generated, and every label is
 // escaped with Mermaid's entity codes, so no name can break the syntax.
-import type { DiffResult } from './diff-types.js'
+import { STRENGTH } from './diff-builds.js'
+import type { DiffEffect, DiffResult } from './diff-types.js'
 
 // --- internal ---
 
@@ -18,7 +19,7 @@ export interface Mermaid {
 /** The flowchart (without the code fence), or undefined when nothing references a renamed object. */
 export function formatMermaid(result: DiffResult): Mermaid | undefined {
   const nodes = new Map<string, { id: string; label: string; namespace: string | undefined; shape: 'config' | 'object' }>()
-  const edges = new Map<string, { from: string; to: string; effect: string }>()
+  const edges = new Map<string, { from: string; to: string; effect: DiffEffect }>()
   const node = (key: string, label: string, namespace: string | undefined, shape: 'config' | 'object') => {
     let n = nodes.get(key)
     if (!n) {
@@ -27,7 +28,6 @@ export function formatMermaid(result: DiffResult): Mermaid | undefined {
     }
     return n.id
   }
-  const STRENGTH: Record<string, number> = { updates: 0, rolls: 1, recreate: 2 }
   for (const c of result.configs) {
     if (c.referencedBy.length === 0) continue
     const from = node(`config\0${c.kind}\0${c.namespace}\0${c.name}`, `${c.kind} ${c.name}`, c.namespace, 'config')
@@ -35,7 +35,7 @@ export function formatMermaid(result: DiffResult): Mermaid | undefined {
       const to = node(`object\0${r.kind}\0${r.namespace ?? ''}\0${r.name}`, `${r.kind} ${r.name}`, r.namespace, 'object')
       const key = `${from}\0${to}`
       const seen = edges.get(key)
-      if (!seen || STRENGTH[r.effect]! > STRENGTH[seen.effect]!) edges.set(key, { from, to, effect: r.effect })
+      if (!seen || STRENGTH[r.effect] > STRENGTH[seen.effect]) edges.set(key, { from, to, effect: r.effect })
     }
   }
   if (edges.size === 0) return undefined
