@@ -93,6 +93,9 @@ describe('formatDiffMarkdown', () => {
     workload('CronJob', 'nightly', 'shop', [['Secret', 'db']]),
     workload('Pod', 'debug', 'shop', [['Secret', 'db']]),
     workload('Deployment', WEIRD, 'odd "ns" #1', [['ConfigMap', WEIRD]]),
+    // Other effects: an Ingress updates; a cluster-scoped store is drawn outside the namespaces.
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: site, namespace: shop}\nspec: {tls: [{secretName: db}]}\n',
+    'apiVersion: external-secrets.io/v1beta1\nkind: ClusterSecretStore\nmetadata: {name: vault}\nspec: {provider: {vault: {auth: {tokenSecretRef: {name: db, namespace: shop, key: key}}}}}\n',
     workload('Deployment', 'gone', 'shop', []),
   ].join('---\n')
   const head = base.replaceAll('"one"', '"two"').replace('MARKER-SECRET-ONE', 'MARKER-SECRET-TWO')
@@ -110,9 +113,11 @@ describe('formatDiffMarkdown', () => {
     expect(graph.edges).toEqual(expectedEdges(result))
     expect(graph.edges).toContain(`namespace odd "ns" #1: ConfigMap ${WEIRD} -rolls-> namespace odd "ns" #1: Deployment ${WEIRD}`)
     expect(graph.edges).toContain('namespace shop: Secret db -recreate-> namespace shop: Pod debug')
+    expect(graph.edges).toContain('namespace shop: Secret db -updates-> namespace shop: Ingress site')
+    expect(graph.edges).toContain('namespace shop: Secret db -updates-> cluster: ClusterSecretStore vault')
     expect(graph.groups).toEqual({
       'namespace odd "ns" #1': [`ConfigMap ${WEIRD}`, `Deployment ${WEIRD}`],
-      'namespace shop': ['ConfigMap web-config', 'CronJob nightly', 'Deployment web', 'Pod debug', 'Secret db'],
+      'namespace shop': ['ConfigMap web-config', 'CronJob nightly', 'Deployment web', 'Ingress site', 'Pod debug', 'Secret db'],
     })
   })
 
