@@ -9,6 +9,7 @@ export type Command =
   | { readonly name: 'config-check'; readonly file?: string }
   | BuildCommand
   | PruneCommand
+  | DiffCommand
 
 export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
   readonly name: 'prune'
@@ -36,6 +37,17 @@ export interface BuildCommand {
   readonly quiet: boolean
 }
 
+export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
+  readonly name: 'diff'
+  /** BASE and HEAD; with --git, the paths read at REF and in the work tree. */
+  readonly paths: readonly string[]
+  /** --git REF: BASE is `paths` at this revision. */
+  readonly git?: string
+  readonly format: 'table' | 'json' | 'markdown'
+  /** Exit 1 when something rolls or is recreated. */
+  readonly exitCode: boolean
+}
+
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 
 /** The GitOps tools --gitops knows: those with annotations in the table. */
@@ -52,12 +64,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (sub === undefined || sub === '-h' || sub === '--help') return { name: 'help' }
   if (sub === 'help') {
     if (rest[0] === undefined) return { name: 'help' }
-    if (rest[0] === 'build' || rest[0] === 'prune') return { name: 'help', topic: rest[0] }
-    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help prune`)
+    if (rest[0] === 'build' || rest[0] === 'prune' || rest[0] === 'diff') return { name: 'help', topic: rest[0] }
+    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help diff, cmhash help prune`)
   }
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
   if (sub === 'config') return parseConfigCommand(rest)
   if (sub === 'prune') return parsePrune(rest)
+  if (sub === 'diff') return parseDiff(rest)
   if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
   const { values, positionals } = parse(rest, {
     ...SHARED_OPTIONS,
@@ -126,6 +139,31 @@ function parsePrune(rest: readonly string[]): Command {
   if (output !== 'list' && output !== 'names') throw new UsageError('--output must be list or names')
   return {
     name: 'prune', paths: positionals, live: values.live, keep, allNamespaces: values['all-namespaces'] ?? false, output,
+    ...sharedValues(values),
+  }
+}
+
+function parseDiff(rest: readonly string[]): Command {
+  const { values, positionals } = parse(rest, {
+    ...SHARED_OPTIONS,
+    git: { type: 'string' },
+    format: { type: 'string' },
+    'exit-code': { type: 'boolean' },
+  })
+  if (values.help) return { name: 'help', topic: 'diff' }
+  const format = values.format ?? 'table'
+  if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError('--format must be table, json or markdown')
+  if (values.git !== undefined) {
+    if (values.git === '' || values.git.startsWith('-')) throw new UsageError('--git needs a revision: cmhash diff --git REF <path>...')
+    if (positionals.length === 0) throw new UsageError('cmhash diff --git REF needs the paths to compare: a directory or files in the work tree')
+    if (positionals.includes('-')) throw new UsageError('cmhash diff --git reads the work tree; - (stdin) does not go with it')
+  } else {
+    if (positionals.length !== 2) throw new UsageError('cmhash diff needs BASE and HEAD (a directory, a file, or - for stdin), or --git REF <path>... (see cmhash diff --help)')
+    if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('- (stdin) can be given only once')
+  }
+  return {
+    name: 'diff', paths: positionals, format, exitCode: values['exit-code'] ?? false,
+    ...(values.git !== undefined ? { git: values.git } : {}),
     ...sharedValues(values),
   }
 }

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { CmhashError, escapeControl, formatProblem } from '@cmhash/core'
-import { UsageError, parseCommand } from './args.js'
+import { resolve } from 'node:path'
+import { CmhashError, DiffError, escapeControl, formatProblem } from '@cmhash/core'
+import { UsageError, parseCommand, type Command } from './args.js'
 import { runBuild } from './commands/build.js'
 import { runConfigCheck, runConfigSchema } from './commands/config.js'
+import { runDiff } from './commands/diff.js'
 import { runPrune } from './commands/prune.js'
-import { BUILD_HELP, MAIN_HELP, PRUNE_HELP } from './help.js'
+import { BUILD_HELP, DIFF_HELP, MAIN_HELP, PRUNE_HELP } from './help.js'
 import { InputError } from './inputs.js'
 import { OutputError, write, type Io } from './io.js'
+import { commandOptions } from './options.js'
 
 export type { Io } from './io.js'
 
@@ -15,8 +18,12 @@ export const EXIT = {
   ok: 0,
   /** The input is invalid (or --strict and there were warnings); nothing was written. */
   invalid: 1,
+  /** cmhash diff --exit-code: a workload rolls or a Pod must be recreated. */
+  rolls: 1,
   /** Bad arguments, an input that cannot be read, or an output that cannot be written. */
   usage: 2,
+  /** cmhash diff: BASE or HEAD is invalid, or --strict and warnings (diff keeps 1 for "something rolls"). */
+  invalidDiff: 3,
   /** A bug in cmhash. */
   internal: 70,
 } as const
@@ -26,11 +33,13 @@ export const EXIT = {
  * exit code. Writes output only when the whole build succeeded.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let name: Command['name'] | undefined
   try {
     const command = parseCommand(argv)
+    name = command.name
     switch (command.name) {
       case 'help':
-        await write(io.stdout, command.topic === 'build' ? BUILD_HELP : command.topic === 'prune' ? PRUNE_HELP : MAIN_HELP)
+        await write(io.stdout, HELP[command.topic ?? ''] ?? MAIN_HELP)
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
@@ -39,6 +48,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await runBuild(command, io) ? EXIT.ok : EXIT.invalid
       case 'prune':
         return await runPrune(command, io) ? EXIT.ok : EXIT.invalid
+      case 'diff': {
+        // Each side finds its own configuration file; an explicit one is the same file for both.
+        const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
+        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }))
+        await write(io.stderr, outcome.stderr)
+        if (outcome.strictFailed) return EXIT.invalidDiff
+        await write(io.stdout, outcome.stdout)
+        return command.exitCode && outcome.rolls ? EXIT.rolls : EXIT.ok
+      }
       case 'config-schema':
         await runConfigSchema(io)
         return EXIT.ok
@@ -54,9 +72,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CmhashError) {
       const shown = e.errors.slice(0, 50)
       const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
-      await write(io.stderr, shown.map(p => `error: ${formatProblem(p)}\n`).join('') + more +
+      const side = (i: number) => (e instanceof DiffError ? `${e.errors[i]!.side.toUpperCase()}: ` : '')
+      await write(io.stderr, shown.map((p, i) => `error: ${side(i)}${formatProblem(p)}\n`).join('') + more +
         `cmhash: ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
-      return EXIT.invalid
+      return name === 'diff' ? EXIT.invalidDiff : EXIT.invalid
     }
     // A bug: say so in one line; the stack only when asked for.
     await write(io.stderr, `cmhash: internal error: ${escapeControl(e instanceof Error ? e.message : String(e))} (please report it; CMHASH_DEBUG=1 shows where)\n`)
@@ -66,6 +85,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 // --- internal ---
+
+const HELP: Readonly<Record<string, string>> = { build: BUILD_HELP, prune: PRUNE_HELP, diff: DIFF_HELP }
 
 /** The version in this package's package.json, found from wherever this module runs (dist/ or dist/bundle/). */
 function version(): string {

@@ -6,6 +6,10 @@ Usage:
   cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
   cmhash build [options] -            the same, reading manifests from stdin
   cmhash help build                   options of build
+  cmhash diff BASE HEAD               what changes between two inputs, and what rolls
+  cmhash diff --git REF <path>...     the same, from <path> at git revision REF to the
+                                      work tree (a pull request: --git origin/main k8s/)
+  cmhash help diff                    options of diff
   cmhash prune --live FILE <path>...  list old versions that nothing uses any more
   cmhash help prune                   options of prune
   cmhash config schema                print the configuration file's JSON Schema
@@ -16,6 +20,7 @@ Usage:
 Examples:
   cmhash build k8s/ | kubectl apply -f -
   helm template app chart/ | cmhash build - | kubectl apply -f -
+  cmhash diff --git origin/main k8s/ --format markdown >> "$GITHUB_STEP_SUMMARY"
 `
 
 export const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
@@ -91,4 +96,45 @@ Annotations on a ConfigMap/Secret:
 
 Exit codes: 0 built; 1 the input is invalid, or --strict and warnings
 (nothing is written); 2 usage error, unreadable input or unwritable output.
+`
+
+export const DIFF_HELP = `Usage: cmhash diff [options] BASE HEAD
+       cmhash diff [options] --git REF <path>...
+
+Builds BASE and HEAD as cmhash build would, with the same options, and says
+what changes: the ConfigMaps and Secrets whose data or name changes (old
+name -> new name, and the names of the keys added, removed and changed;
+never a value), the objects that roll because of it (bare Pods: recreate;
+other objects that name it: updates), and the objects added, removed or
+changed. Objects are matched by kind, namespace and original name, so moving
+them between files, reordering keys or editing comments changes nothing.
+
+BASE and HEAD are each a directory, a file, or - for stdin (one of them).
+With --git REF, BASE is <path>... as it is at git revision REF, read with git
+(no checkout is touched), and HEAD is <path>... in the work tree. A path
+missing on one side counts as empty there (everything added, or removed).
+Each side finds its own cmhash.config.yaml, as build does; --config FILE
+applies to both.
+
+Options:
+      --git REF          compare <path>... at revision REF with the work tree
+      --format FORMAT    table (default), json (schema:
+                         @cmhash/core/schema/cmhash.diff.schema.json), or
+                         markdown (a pull-request comment or job summary,
+                         with a Mermaid graph)
+      --exit-code        exit 1 when a workload rolls or a Pod must be
+                         recreated, 0 when not (like git diff --exit-code)
+  -n, --namespace NS     namespace of objects that set none (default "default")
+      --select MODE      referenced (default), all, or annotated
+  -c, --config FILE      configuration file for both sides
+      --include GLOB     files to read in directories (repeatable)
+      --exclude GLOB     files to skip in directories (repeatable)
+      --strict           fail (exit 3) when HEAD's build has warnings
+  -q, --quiet            do not print HEAD's warnings
+  -h, --help             show this help
+
+Exit codes: 0 compared (with --exit-code: nothing rolls); 1 with
+--exit-code: something rolls or must be recreated; 2 usage error, unreadable
+input, or git cannot read REF; 3 BASE or HEAD is invalid (its errors are
+labelled BASE or HEAD), or --strict and HEAD has warnings.
 `

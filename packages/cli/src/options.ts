@@ -1,9 +1,10 @@
 import { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, type BuildOptions } from '@cmhash/core'
-import type { BuildCommand, PruneCommand } from './args.js'
+import type { BuildCommand } from './args.js'
 import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
 
-type SharedCommand = Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>
+/** What build, prune and diff share: the inputs and the flags that set build options. */
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /** The options the command line sets (they win over configuration). */
 export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {
@@ -12,7 +13,7 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.select !== undefined ? { select: command.select } : {}),
     ...(command.include !== undefined ? { include: command.include } : {}),
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
-    ...('gitops' in command && command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+    ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
   }
 }
 

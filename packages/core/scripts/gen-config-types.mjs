@@ -1,13 +1,15 @@
 // Generates, from schema/cmhash.config.schema.json (the single source of
 // truth for the configuration's shape), src/config/types.ts (the types) and
 // src/config/schema.ts (the schema as a module, so the library reads no
-// files); and from schema/cmhash.report.schema.json, src/report/report-types.ts. A test fails when they are out of date: run
+// files); from schema/cmhash.report.schema.json, src/report/report-types.ts; and from
+// schema/cmhash.diff.schema.json, src/diff/diff-types.ts. A test fails when they are out of date: run
 // `pnpm --filter @cmhash/core gen`.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { compile } from 'json-schema-to-typescript'
 
 const schemaUrl = new URL('../schema/cmhash.config.schema.json', import.meta.url)
 const reportSchemaUrl = new URL('../schema/cmhash.report.schema.json', import.meta.url)
+const diffSchemaUrl = new URL('../schema/cmhash.diff.schema.json', import.meta.url)
 const BANNER = '// Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.'
 
 /** The generated files: path (relative to the package) to content. */
@@ -27,7 +29,13 @@ export async function generate() {
     style: { semi: false, singleQuote: true },
     unreachableDefinitions: true,
   })
-  return { 'src/config/types.ts': types, 'src/config/schema.ts': module, 'src/report/report-types.ts': reportTypes }
+  const diffTypes = await compile(JSON.parse(readFileSync(diffSchemaUrl, 'utf8')), 'DiffResult', {
+    bannerComment: BANNER.replace('cmhash.config.schema.json', 'cmhash.diff.schema.json'),
+    additionalProperties: false,
+    style: { semi: false, singleQuote: true },
+    unreachableDefinitions: true,
+  })
+  return { 'src/config/types.ts': types, 'src/config/schema.ts': module, 'src/report/report-types.ts': reportTypes, 'src/diff/diff-types.ts': diffTypes }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -67,6 +67,8 @@ export interface TargetFacts {
   /** metadata.creationTimestamp, as written (live objects). */
   readonly created: string | undefined
   readonly secretType: string | undefined
+  /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ReadOptions.keepValues). */
+  readonly values: TargetValues | undefined
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
   readonly nameSite: ScalarSite
@@ -80,6 +82,17 @@ export interface TargetFacts {
   readonly step: string
   readonly labels: MetaMapFacts | undefined
   readonly annotations: MetaMapFacts | undefined
+}
+
+/**
+ * A ConfigMap's (data, binaryData) or Secret's (data, stringData) entries:
+ * key to string, base64 text in binaryData and a Secret's data; a field that
+ * is absent or empty is `{}`.
+ */
+export interface TargetValues {
+  readonly data: Readonly<Record<string, string>>
+  readonly binaryData: Readonly<Record<string, string>>
+  readonly stringData: Readonly<Record<string, string>>
 }
 
 /** A reference found in an object, resolved to the text that names its target. */

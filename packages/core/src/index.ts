@@ -17,3 +17,8 @@ export type {
 } from './types.js'
 export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode } from './errors.js'
 export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report/change-report.js'
+export { diff, DiffError, formatDiffMarkdown, formatDiffTable } from './diff/index.js'
+export type {
+  DiffAffected, DiffCause, DiffConfig, DiffEffect, DiffErrorDetail, DiffKeys, DiffMarkdownOptions, DiffObject, DiffOptions,
+  DiffReferrer, DiffResult, DiffWarning,
+} from './diff/index.js'

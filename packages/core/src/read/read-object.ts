@@ -38,7 +38,7 @@ export function readObject(
     .filter((r): r is RefSite => r !== undefined)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
-    ? readTarget(map, metadata, kind, name, resource, scope, ctx, report)
+    ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true)
     : undefined
   out.push({ file: scope.file, offset, group, kind, name, namespace, refs, target })
 }

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, type YAMLMap } from 'yaml'
 import { HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from '../constants.js'
 import type { ResourceRef } from '../errors.js'
-import type { TargetFacts } from '../facts.js'
+import type { TargetFacts, TargetValues } from '../facts.js'
 import { hashConfigMap, hashSecret } from '../kube/hash.js'
 import { k8sBool } from '../kube/scalar.js'
 import type { Reporter } from '../report/reporter.js'
@@ -22,7 +22,7 @@ import { ContentReader, mapBytes } from './target-content.js'
  */
 export function readTarget(
   map: YAMLMap, metadata: YAMLMap, kind: TargetKind, name: string, resource: ResourceRef,
-  scope: DocScope, ctx: ReadContext, report: Reporter,
+  scope: DocScope, ctx: ReadContext, report: Reporter, keepValues: boolean,
 ): TargetFacts | undefined {
   const at = (node: { range?: [number, number, number] | null } | null | undefined) =>
     ({ ...scope, offset: node?.range?.[0] ?? map.range?.[0] ?? scope.start })
@@ -47,6 +47,7 @@ export function readTarget(
   const content = new ContentReader(kind, resource, scope, ctx, report)
   let hash: string | undefined
   let secretType: string | undefined
+  let values: TargetValues | undefined
   let empty: boolean
   if (kind === 'ConfigMap') {
     const data = content.strings(map, 'data', 'text')
@@ -61,7 +62,10 @@ export function readTarget(
         content.ok = false
       }
     }
-    if (content.ok) hash = hashConfigMap({ data: data ?? {}, binaryData: mapBytes(binaryData ?? {}) })
+    if (content.ok) {
+      hash = hashConfigMap({ data: data ?? {}, binaryData: mapBytes(binaryData ?? {}) })
+      if (keepValues) values = { data: data ?? {}, binaryData: binaryData ?? {}, stringData: {} }
+    }
   } else {
     const typeNode = get(map, 'type', ctx)
     secretType = str(typeNode) || undefined
@@ -70,6 +74,7 @@ export function readTarget(
     empty = !data && !stringData
     if (content.ok) {
       hash = hashSecret({ type: secretType ?? 'Opaque', data: mapBytes(data ?? {}), stringData: stringData ?? {} })
+      if (keepValues) values = { data: data ?? {}, binaryData: {}, stringData: stringData ?? {} }
     }
   }
 
@@ -98,7 +103,7 @@ export function readTarget(
     directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? metadata.items.find(isPair))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
-    kind, name, originalName, hash, mode, empty, secretType,
+    kind, name, originalName, hash, mode, empty, secretType, values,
     managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
     created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),

@@ -7,6 +7,8 @@ export interface ReadOptions {
   readonly table: CompiledTable
   /** Most alias dereferences followed in one document. */
   readonly aliasBudget: number
+  /** Keep each target's values (TargetFacts.values), for diff; a build does not need them. */
+  readonly keepValues?: boolean
 }
 
 /** The document being read: its file, the file's text, and its slice of it. */
