@@ -469,7 +469,7 @@ function article(kind: string): string {
 }
 
 /** Kubernetes' IsConfigMapKey, which Secrets share. */
-function dataKeyProblem(key: string): string | undefined {
+export function dataKeyProblem(key: string): string | undefined {
   if (key.length === 0) return 'is empty'
   if (key.length > 253) return 'is longer than 253 characters'
   if (!/^[-._a-zA-Z0-9]+$/.test(key)) return 'may contain only letters, digits, "-", "_" and "."'
