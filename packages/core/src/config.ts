@@ -10,10 +10,11 @@ import { CmhashError, type ErrorDetail } from './errors.js'
 import type { CmhashConfig, Reference } from './config-types.js'
 import { CONFIG_SCHEMA } from './_config-schema.js'
 import type { ReferenceSpec } from './refs/table.js'
+import type { GeneratorSpec } from './generate/types.js'
 import { lineColOf } from './_text.js'
 import { GITOPS_ANNOTATIONS } from './constants.js'
 
-export type { CmhashConfig, Pinned, Reference } from './config-types.js'
+export type { CmhashConfig, ConfigMapGenerator, GeneratorOptions, Pinned, Reference, SecretGenerator } from './config-types.js'
 
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
 export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
@@ -23,6 +24,8 @@ export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
 export interface ConfigOptions extends BuildOptions {
   readonly include?: readonly string[]
   readonly exclude?: readonly string[]
+  /** The configuration's generators, for its reader to pass to `generate` with the files they name. */
+  readonly generators?: GeneratorSpec
 }
 
 /**
@@ -83,6 +86,13 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
     ...(config.include !== undefined ? { include: config.include } : {}),
     ...(config.exclude !== undefined ? { exclude: config.exclude } : {}),
     ...(config.references !== undefined ? { references: config.references.map(toSpec) } : {}),
+    ...(config.configMapGenerator !== undefined || config.secretGenerator !== undefined ? {
+      generators: {
+        ...(config.configMapGenerator !== undefined ? { configMapGenerator: config.configMapGenerator } : {}),
+        ...(config.secretGenerator !== undefined ? { secretGenerator: config.secretGenerator } : {}),
+        ...(config.generatorOptions !== undefined ? { generatorOptions: config.generatorOptions } : {}),
+      },
+    } : {}),
     ...(config.pinned !== undefined ? {
       pinned: config.pinned.map(p => ({
         kind: p.kind, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
