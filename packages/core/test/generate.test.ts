@@ -243,6 +243,8 @@ describe('attributeToGenerators', () => {
     expect(warnings.map(w => [w.code, w.location?.file])).toEqual([['PINNED', 'gen']])
     const moved = attributeToGenerators(warnings, 'gen', generatedObjects(spec, { locate: configLocator(text, 'c.yaml') }))
     expect(moved.map(w => [w.code, w.location?.file, w.location?.line])).toEqual([['PINNED', 'c.yaml', 2]])
+    expect(moved[0]!.message).toBe('ConfigMap default/app keeps its name although Pod default/p references it: ' +
+      'its generator sets disableNameSuffixHash (remove it to hash the object)')
     const other = { code: 'MISSING_REFERENCE' as const, message: 'm', location: { file: 'pod.yaml', line: 1, col: 1, offset: 0 } }
     expect(attributeToGenerators([other], 'gen', [])).toEqual([other])
   })

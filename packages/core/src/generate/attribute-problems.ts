@@ -22,11 +22,16 @@ export function attributeToGenerators<P extends Problem>(
     if (!o) return p
     if (inGenerated) {
       const { location: _dropped, ...rest } = p
-      return { ...rest, ...(o.location ? { location: o.location } : {}) } as P
+      // The build's advice for an object annotated cmhash.dev/hash: "false"
+      // is, for a generated one, about its generator's option.
+      const message = o.hashed ? p.message : p.message.replace(PINNED_BY_ANNOTATION, 'its generator sets disableNameSuffixHash (remove it to hash the object)')
+      return { ...rest, message, ...(o.location ? { location: o.location } : {}) } as P
     }
     return { ...p, message: `${formatResource(r)} is defined twice: here and by ${o.generator}${at(o.location)}` }
   })
 }
+
+const PINNED_BY_ANNOTATION = 'its annotation cmhash.dev/hash is "false" (annotate it cmhash.dev/hash: "true" to hash it anyway)'
 
 function at(l: SourceLocation | undefined): string {
   return l ? ` at ${l.file}:${l.line}` : ''
