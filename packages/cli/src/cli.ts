@@ -8,6 +8,7 @@ import {
 } from '@cmhash/core'
 import { BUILD_HELP, MAIN_HELP, PRUNE_HELP, UsageError, parseCommand, type BuildCommand, type PruneCommand } from './args.js'
 import { InputError, findConfig, readInputs, readText, type ReadOptions } from './inputs.js'
+import { attributeErrors, attributed, readGenerated, refuseFunctionGenerators, type Generated } from './generator-files.js'
 
 /** The process around the CLI, injected so tests can drive it in-process. */
 export interface Io {
@@ -57,10 +58,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok
       }
       case 'config-check': {
-        const { parseConfig } = await import('@cmhash/core/config')
+        const { configToOptions, parseConfig } = await import('@cmhash/core/config')
         const file = command.file ?? await findConfig(['.'], io.cwd, CONFIG_FILE_NAMES)
         if (!file) throw new InputError(`no ${CONFIG_FILE_NAMES.join(', ')} here; name the file: cmhash config check FILE`)
-        parseConfig(await readText(file, io.cwd), file)
+        const text = await readText(file, io.cwd)
+        const { generators } = configToOptions(parseConfig(text, file))
+        // Generators are valid when their files are there and make valid objects.
+        if (generators) await readGenerated(file, text, generators, io.cwd)
         await write(io.stdout, `${file}: valid\n`)
         return EXIT.ok
       }
@@ -88,16 +92,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function runBuild(command: BuildCommand, io: Io): Promise<number> {
   let options = await buildOptions(command, io)
-  const inputs = await readInputs(command.paths, io.cwd, io.stdin, options)
+  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
   const resourceList = inputs.find(i => i.path === '<stdin>' && i.content.includes('ResourceList'))
   if (resourceList) {
     // A KRM function's input: its functionConfig configures the build; flags still win.
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(resourceList.content, resourceList.path)
+    if (fc) refuseFunctionGenerators(fc, resourceList.content, resourceList.path)
     if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
   }
-  const result = build(inputs, options)
+  const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
   if (command.strict && result.warnings.length > 0) {
@@ -134,8 +139,8 @@ function flagOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'n
 async function runPrune(command: PruneCommand, io: Io): Promise<number> {
   const options = await buildOptions(command, io)
   const live = await readInputs([command.live], io.cwd, io.stdin)
-  const desired = await readInputs(command.paths, io.cwd, io.stdin, options)
-  const result = prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces })
+  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
+  const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces }))
   if (!command.quiet) {
     await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + candidateTable(result.candidates))
   }
@@ -156,7 +161,7 @@ function candidateTable(candidates: readonly PruneCandidate[]): string {
 }
 
 /** Options from the configuration file (if any), overridden by the command line. */
-async function buildOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions> {
+async function buildOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneCommand, 'name'>, io: Io): Promise<BuildOptions & ReadOptions & { generated?: Generated }> {
   const flags = flagOptions(command)
   let file = command.config
   if (file === undefined) {
@@ -166,7 +171,11 @@ async function buildOptions(command: Omit<BuildCommand, 'name'> | Omit<PruneComm
   }
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
-  return { ...configToOptions(parseConfig(await readText(file, io.cwd), file)), ...flags }
+  const text = await readText(file, io.cwd)
+  const options = { ...configToOptions(parseConfig(text, file)), ...flags }
+  if (!options.generators) return options
+  const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
+  return { ...options, generated, skip: generated.sources, allowEmpty: true }
 }
 
 function checkOutputPaths(paths: readonly string[]): void {
