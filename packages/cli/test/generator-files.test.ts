@@ -69,6 +69,14 @@ describe('cmhash build with generators', () => {
     expect(r.stdout.match(/^kind: /gm)).toHaveLength(3)
   })
 
+  it.skipIf(skipKubectl)('builds examples/generators with the names kubectl kustomize gives it', () => {
+    const example = new URL('../../../examples/generators/', import.meta.url).pathname
+    const theirs = execFileSync('kubectl', ['kustomize', join(example, 'k8s')], { encoding: 'utf8' })
+    const ours = readFileSync(join(example, 'expected.yaml'), 'utf8')
+    expect(names(ours).sort()).toEqual(names(theirs).sort())
+    expect(names(ours)).toEqual(['web-nginx-5chmdm8t69', 'web-env-72c7hgh6hd', 'web-api-2b52g6cgc5', 'web'])
+  })
+
   it('makes objects from a directory that holds no manifest', async () => {
     tree({ 'k8s/cmhash.config.yaml': 'configMapGenerator:\n- {name: only, files: [a.conf]}\n', 'k8s/a.conf': 'x\n' })
     const r = await cli(['build', 'k8s'], { cwd: dir })
