@@ -288,10 +288,14 @@ describe.skipIf(skipKubectl)('generators make what kubectl kustomize makes', () 
     expect(errorsOf(() => generate(parseConfig(config, 'c.yaml'), files)).map(e => e.code)).toEqual([code])
   })
 
-  it('makes a file that starts with a tab, which kustomize cannot write', () => {
-    const config = 'configMapGenerator:\n- name: tab\n  files: [t]\n'
-    const files = { t: '\ta\nb\n' }
-    expect(() => kustomize({ ...files, 'kustomization.yaml': config })).toThrow(/found a tab character/)
+  it.each([
+    ['starts with a tab', '\ta\nb\n', /found a tab character/],
+    ['holds DEL', 'a\u007fb', /control characters are not allowed/],
+    ['holds U+FFFE', 'a\ufffeb', /control characters are not allowed/],
+  ])('makes a file that %s, which kustomize cannot write', (_, content, failure) => {
+    const config = 'configMapGenerator:\n- name: odd\n  files: [t]\n'
+    const files = { t: content }
+    expect(() => kustomize({ ...files, 'kustomization.yaml': config })).toThrow(failure)
     expect(parse(build(generate(parseConfig(config, 'c.yaml'), files)).output)[0]!.data).toEqual(files)
   })
 
