@@ -53,7 +53,7 @@ export function hashConfigMap(content: ConfigMapContent): string {
  * equivalent generated Secret.
  */
 export function hashSecret(content: SecretContent): string {
-  const data: Record<string, string> = {}
+  const data: Record<string, string> = Object.create(null) as Record<string, string>
   for (const [k, v] of Object.entries(content.data ?? {})) data[k] = canonicalBase64(v)
   for (const [k, v] of Object.entries(content.stringData ?? {})) data[k] = kustomizeBase64(Buffer.from(v, 'utf8'))
   return suffixOf(goMarshal({ kind: 'Secret', name: '', type: content.type ?? 'Opaque', data }))
@@ -97,7 +97,7 @@ function nonEmpty<T>(m: Readonly<Record<string, T>> | undefined): Readonly<Recor
 }
 
 function mapValues<T, U>(m: Readonly<Record<string, T>>, f: (v: T) => U): Record<string, U> {
-  const out: Record<string, U> = {}
+  const out: Record<string, U> = Object.create(null) as Record<string, U>
   for (const [k, v] of Object.entries(m)) out[k] = f(v)
   return out
 }

@@ -384,7 +384,7 @@ class ContentReader {
       this.fail('INVALID_RESOURCE', node ?? pair.key as Node, field, `${field} must be a map of keys to strings`)
       return undefined
     }
-    const out: Record<string, string> = {}
+    const out: Record<string, string> = Object.create(null) as Record<string, string>
     for (const p of entries(node, this.ctx)) {
       const keyNode = p.key as Node
       const key = this.key(keyNode, field)
@@ -479,7 +479,7 @@ export function dataKeyProblem(key: string): string | undefined {
 }
 
 function mapBytes(m: Record<string, string>): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {}
+  const out: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>
   for (const [k, v] of Object.entries(m)) out[k] = decodeBase64(v)
   return out
 }

@@ -60,9 +60,10 @@ const cases: Case[] = [
   {
     id: 'files',
     files: {
-      'a.txt': 'hello\n', 'd/sub.txt': 'x', 'e.txt': '', '.hidden': 'h', 'k.txt': 'keyed\n',
+      'a.txt': 'hello\n', 'd/sub.txt': 'x', 'e.txt': '', '.hidden': 'h', 'k.txt': 'keyed\n', ['__proto__']: 'p', constructor: 'c',
     },
-    config: 'configMapGenerator:\n- name: files\n  files: [a.txt, d/sub.txt, e.txt, .hidden, key=k.txt, ./d/../k.txt]\n',
+    config: 'configMapGenerator:\n- name: files\n  files: [a.txt, d/sub.txt, e.txt, .hidden, key=k.txt, ./d/../k.txt, __proto__, constructor]\n' +
+      'secretGenerator:\n- name: files\n  files: [__proto__, constructor]\n',
   },
   {
     id: 'text-content',
