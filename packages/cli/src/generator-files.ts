@@ -35,7 +35,8 @@ export async function readGenerated(
 ): Promise<Generated> {
   const root = resolve(cwd, dirname(configFile))
   const realRoot = await realpath(root).catch(() => root)
-  const files: Record<string, Uint8Array | UnreadableFile> = {}
+  // No prototype: a file may be named __proto__ (a valid key).
+  const files: Record<string, Uint8Array | UnreadableFile> = Object.create(null) as Record<string, Uint8Array | UnreadableFile>
   const sources = new Set<string>()
   for (const path of generatorFiles(spec)) {
     const abs = resolve(root, path)

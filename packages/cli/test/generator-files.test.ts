@@ -77,6 +77,16 @@ describe('cmhash build with generators', () => {
     expect(names(ours)).toEqual(['web-nginx-5chmdm8t69', 'web-env-72c7hgh6hd', 'web-api-2b52g6cgc5', 'web'])
   })
 
+  it('reads a file named like an Object property', async () => {
+    tree({ 'k8s/cmhash.config.yaml': 'configMapGenerator:\n- {name: p, files: [__proto__, constructor]}\n', 'k8s/__proto__': 'x\n', 'k8s/constructor': 'y\n' })
+    const r = await cli(['build', 'k8s'], { cwd: dir })
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('\ndata:\n  "__proto__": |\n    x\n  constructor: |\n    y\n')
+    if (skipKubectl) return
+    const theirs = kustomize({ 'kustomization.yaml': 'configMapGenerator:\n- {name: p, files: [__proto__, constructor]}\n', ['__proto__']: 'x\n', constructor: 'y\n' })
+    expect(names(r.stdout)).toEqual(names(theirs))
+  })
+
   it('makes objects from a directory that holds no manifest', async () => {
     tree({ 'k8s/cmhash.config.yaml': 'configMapGenerator:\n- {name: only, files: [a.conf]}\n', 'k8s/a.conf': 'x\n' })
     const r = await cli(['build', 'k8s'], { cwd: dir })
