@@ -178,6 +178,13 @@ describe('files generators cannot read', () => {
     expect(r.stderr).toContain('OBJECT_TOO_LARGE: ConfigMap g: k8s/huge.bin is 17825792 bytes; Kubernetes rejects ConfigMaps and Secrets over 1 MiB')
   })
 
+  it('locates problems in a JSON configuration too', async () => {
+    tree({ 'cmhash.config.json': '{\n  "secretGenerator": [\n    {"name": "s", "envs": ["gone.env"]}\n  ]\n}\n' })
+    const r = await cli(['build', '.'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('error: cmhash.config.json:3:28: GENERATOR_FILE: Secret s: gone.env does not exist')
+  })
+
   it('checks generator files with cmhash config check', async () => {
     tree({ 'cmhash.config.yaml': config('here.txt, gone.txt'), 'here.txt': 'x' })
     const r = await cli(['config', 'check'], { cwd: dir })

@@ -17,7 +17,6 @@ export const MAX_DATA_BYTES = 1_048_576
 export interface Collected {
   /** Key to text (ConfigMap `data`) or bytes (`binaryData`, and every Secret value), in code point order of keys. */
   readonly entries: ReadonlyArray<readonly [string, string | Uint8Array]>
-  readonly bytes: number
 }
 
 /** How collect reports a problem: at a field of the configuration, or at a line of an env file. */
@@ -134,7 +133,7 @@ export function collectData(g: GeneratorEntry, files: GeneratorFiles, resource: 
       `Kubernetes rejects ConfigMaps and Secrets over 1 MiB (${MAX_DATA_BYTES} bytes), so mount large files another way`, field('name'))
     return undefined
   }
-  return { entries, bytes }
+  return { entries }
 }
 
 export function formatWho(r: ResourceRef): string {
