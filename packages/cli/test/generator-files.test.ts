@@ -2,10 +2,10 @@
 // first in the output with kustomize's names, and every unreadable or
 // out-of-bounds file refused with nothing written.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
 import { kustomize, skipKubectl } from '../../../test/_utils/kubectl.js'
 import { cli } from './_run.js'
@@ -13,6 +13,9 @@ import { cli } from './_run.js'
 let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cmhash-gen-'))
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
 })
 
 function tree(files: Record<string, string | Uint8Array>): Record<string, string | Uint8Array> {
