@@ -7,6 +7,7 @@ import { cli } from '../packages/cli/test/_run.js'
 const root = new URL('..', import.meta.url).pathname
 const EXAMPLES: Record<string, { argv: string[]; stdin?: string }> = {
   basic: { argv: ['build', 'examples/basic/k8s'] },
+  generators: { argv: ['build', 'examples/generators/k8s'] },
   'helm-stream': { argv: ['build', '-'], stdin: 'examples/helm-stream/rendered.yaml' },
 }
 /** Examples of integrations, run with the real tools in integrations.test.ts. */

@@ -25,6 +25,8 @@ it('exports exactly the documented names', () => {
     'formatProblem',
     'formatResource',
     'formatSummary',
+    'generate',
+    'generatorFiles',
     'hashConfigMap',
     'hashSecret',
     'isResourceList',
@@ -35,7 +37,7 @@ it('exports exactly the documented names', () => {
 
 it('exports the configuration API from @cmhash/core/config only', async () => {
   const config = await import('@cmhash/core/config')
-  expect(Object.keys(config).sort()).toEqual(['configSchema', 'configToOptions', 'parseConfig', 'readFunctionConfig'])
+  expect(Object.keys(config).sort()).toEqual(['attributeToGenerators', 'configLocator', 'configSchema', 'configToOptions', 'generatedObjects', 'parseConfig', 'readFunctionConfig'])
 })
 
 it('resolves as an installed ESM package, with type declarations', async () => {

@@ -60,6 +60,8 @@ printed exactly as written.
 
 <path> is a manifest file (.yaml, .yml, .json) or a directory, read
 recursively (hidden paths and kustomization.yaml skipped); - reads stdin.
+The configuration's configMapGenerator and secretGenerator make ConfigMaps
+and Secrets from files beside it, as kustomize does; they come first.
 
 Options:
   -o, --output-dir DIR   write one file per input file under DIR, mirroring

@@ -22,6 +22,10 @@ export interface ReadOptions {
   readonly include?: readonly string[]
   /** Globs of files to skip in directories, besides hidden paths, kustomization files and cmhash's config. */
   readonly exclude?: readonly string[]
+  /** Absolute paths that directories may hold but that are not manifests (files generators read). */
+  readonly skip?: ReadonlySet<string>
+  /** A directory without manifests is not an error (the configuration generates objects). */
+  readonly allowEmpty?: boolean
 }
 
 /**
@@ -45,16 +49,17 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       const found = await fg([...(options.include ?? MANIFESTS)], {
         cwd: abs, dot: false, ignore: [...SKIPPED, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
       })
-      if (found.length === 0) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
+      const manifests = options.skip ? found.filter(rel => !options.skip!.has(join(abs, rel))) : found
+      if (manifests.length === 0 && !options.allowEmpty) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
       // Read many files at once (the disk is idle between sequential reads),
       // then add them in sorted order. A file reached twice through symbolic
       // links (a link to a parent directory loops) is read once.
-      const sorted = found.sort(byCodePoint)
+      const sorted = manifests.sort(byCodePoint)
       for (let i = 0; i < sorted.length; i += READ_AHEAD) {
         const batch = sorted.slice(i, i + READ_AHEAD)
         const files = await Promise.all(batch.map(rel => readOne(join(abs, rel), displayPath(p, rel), rel)))
         for (const f of files) {
-          if (seen.has(f.abs)) continue
+          if (seen.has(f.abs) || options.skip?.has(f.abs)) continue
           seen.add(f.abs)
           out.push(f.file)
         }

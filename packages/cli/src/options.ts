@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, type BuildOptions } from '@cmhash/core'
 import type { BuildCommand } from './args.js'
+import { readGenerated, type Generated } from './commands/generator-files.js'
 import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
 
@@ -17,8 +18,15 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
   }
 }
 
-/** Options from the configuration file (if any), overridden by the command line. */
-export async function commandOptions(command: SharedCommand, io: Io): Promise<BuildOptions & ReadOptions> {
+/** Build and read options, and what the configuration's generators made (if any). */
+export type CommandOptions = BuildOptions & ReadOptions & { readonly generated?: Generated }
+
+/**
+ * Options from the configuration file (if any), overridden by the command
+ * line; the configuration's generators are run here, their files read
+ * relative to it.
+ */
+export async function commandOptions(command: SharedCommand, io: Io): Promise<CommandOptions> {
   const flags = flagOptions(command)
   let file = command.config
   if (file === undefined) {
@@ -28,5 +36,9 @@ export async function commandOptions(command: SharedCommand, io: Io): Promise<Bu
   }
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
-  return { ...configToOptions(parseConfig(await readText(file, io.cwd), file)), ...flags }
+  const text = await readText(file, io.cwd)
+  const options = { ...configToOptions(parseConfig(text, file)), ...flags }
+  if (!options.generators) return options
+  const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
+  return { ...options, generated, skip: generated.sources, allowEmpty: true }
 }

@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'INVALID_BASE64'
   /** A data key Kubernetes would reject (`[-._a-zA-Z0-9]+`, at most 253, not `.`/`..`). */
   | 'INVALID_DATA_KEY'
-  /** The same key in a ConfigMap's `data` and `binaryData`. */
+  /** The same key in a ConfigMap's `data` and `binaryData`, or twice among a generator's sources. */
   | 'DUPLICATE_DATA_KEY'
   /** The hashed name would be longer than the 253 characters Kubernetes allows. */
   | 'NAME_TOO_LONG'
@@ -24,6 +24,12 @@ export type ErrorCode =
   | 'ALIAS_LIMIT'
   /** The configuration file does not match its JSON Schema. */
   | 'INVALID_CONFIG'
+  /** A generator entry cmhash cannot make an object from (a literal without `=`, `behavior: merge`, a bad env file). */
+  | 'INVALID_GENERATOR'
+  /** A file a generator names is missing, a directory, unreadable, or outside the configuration's directory. */
+  | 'GENERATOR_FILE'
+  /** A generated ConfigMap/Secret would hold more than the 1 MiB of data Kubernetes accepts. */
+  | 'OBJECT_TOO_LARGE'
   /** `prune` was given live state with no objects in it: refusing to decide anything. */
   | 'EMPTY_LIVE_STATE'
   /** `prune` was given live state with a document that is not an object (a truncated export?). */

@@ -22,3 +22,5 @@ export type {
   DiffAffected, DiffCause, DiffConfig, DiffEffect, DiffErrorDetail, DiffKeys, DiffMarkdownOptions, DiffObject, DiffOptions,
   DiffReferrer, DiffResult, DiffWarning,
 } from './diff/index.js'
+export { generate, generatorFiles } from './generate/index.js'
+export type { ConfigMapGenerator, ConfigPath, GeneratedObject, GenerateOptions, GeneratorFiles, GeneratorOptions, GeneratorSpec, SecretGenerator, UnreadableFile } from './generate/types.js'

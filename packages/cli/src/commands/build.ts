@@ -3,21 +3,23 @@ import { build, changeReport, formatProblem, formatSummary, isResourceList, toJs
 import { UsageError, type BuildCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
 import { mustBe, write, writeOut, type Io } from '../io.js'
+import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions } from '../options.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
   let options = await commandOptions(command, io)
-  const inputs = await readInputs(command.paths, io.cwd, io.stdin, options)
+  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')
   if (stdin && isResourceList(stdin.content)) {
     // A KRM function's input: its functionConfig configures the build; flags still win.
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
+    if (fc) await refuseFunctionGenerators(fc, stdin.content, stdin.path)
     if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
   }
-  const result = build(inputs, options)
+  const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
   if (command.strict && result.warnings.length > 0) {

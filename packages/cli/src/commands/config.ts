@@ -1,6 +1,7 @@
 import { CONFIG_FILE_NAMES } from '@cmhash/core'
 import { findConfig, InputError, readText } from '../inputs.js'
 import { write, type Io } from '../io.js'
+import { readGenerated } from './generator-files.js'
 
 /** `cmhash config schema`: the configuration file's JSON Schema. */
 export async function runConfigSchema(io: Io): Promise<void> {
@@ -10,9 +11,12 @@ export async function runConfigSchema(io: Io): Promise<void> {
 
 /** `cmhash config check [FILE]`: validates a configuration file (throws CmhashError when invalid). */
 export async function runConfigCheck(file: string | undefined, io: Io): Promise<void> {
-  const { parseConfig } = await import('@cmhash/core/config')
+  const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const path = file ?? await findConfig(['.'], io.cwd, CONFIG_FILE_NAMES)
   if (!path) throw new InputError(`no ${CONFIG_FILE_NAMES.join(', ')} here; name the file: cmhash config check FILE`)
-  parseConfig(await readText(path, io.cwd), path)
+  const text = await readText(path, io.cwd)
+  const { generators } = configToOptions(parseConfig(text, path))
+  // Generators are valid when their files are there and make valid objects.
+  if (generators) await readGenerated(path, text, generators, io.cwd)
   await write(io.stdout, `${path}: valid\n`)
 }

@@ -10,11 +10,13 @@ import { CmhashError, type ErrorDetail } from '../errors.js'
 import { readResourceList } from '../lists.js'
 import { lineColOf } from '../text/offsets.js'
 import { record } from '../text/records.js'
+import type { GeneratorSpec } from '../generate/types.js'
 import type { BuildOptions, ReferenceSpec } from '../types.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { CmhashConfig, Reference } from './types.js'
 
-export type { CmhashConfig, Pinned, Reference } from './types.js'
+export type { CmhashConfig, ConfigMapGenerator, GeneratorOptions, Pinned, Reference, SecretGenerator } from './types.js'
+export { attributeToGenerators, configLocator, generatedObjects } from '../generate/index.js'
 
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
 export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
@@ -24,6 +26,8 @@ export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
 export interface ConfigOptions extends BuildOptions {
   readonly include?: readonly string[]
   readonly exclude?: readonly string[]
+  /** The configuration's generators, for its reader to pass to `generate` with the files they name. */
+  readonly generators?: GeneratorSpec
 }
 
 /**
@@ -84,6 +88,13 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
     ...(config.include !== undefined ? { include: config.include } : {}),
     ...(config.exclude !== undefined ? { exclude: config.exclude } : {}),
     ...(config.references !== undefined ? { references: config.references.map(toSpec) } : {}),
+    ...(config.configMapGenerator !== undefined || config.secretGenerator !== undefined ? {
+      generators: {
+        ...(config.configMapGenerator !== undefined ? { configMapGenerator: config.configMapGenerator } : {}),
+        ...(config.secretGenerator !== undefined ? { secretGenerator: config.secretGenerator } : {}),
+        ...(config.generatorOptions !== undefined ? { generatorOptions: config.generatorOptions } : {}),
+      },
+    } : {}),
     ...(config.pinned !== undefined ? {
       pinned: config.pinned.map(p => ({
         kind: p.kind, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),

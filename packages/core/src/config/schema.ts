@@ -6,7 +6,7 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://unpkg.com/@cmhash/core/schema/cmhash.config.schema.json",
   "title": "CmhashConfig",
-  "description": "cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, and reference locations of custom resources.",
+  "description": "cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, and ConfigMap/Secret generators as kustomize writes them.",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -107,6 +107,23 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
       "items": {
         "$ref": "#/definitions/Pinned"
       }
+    },
+    "configMapGenerator": {
+      "type": "array",
+      "description": "ConfigMaps made from files, env files and literals, as kustomize's configMapGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.",
+      "items": {
+        "$ref": "#/definitions/ConfigMapGenerator"
+      }
+    },
+    "secretGenerator": {
+      "type": "array",
+      "description": "Secrets made from files, env files and literals, as kustomize's secretGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.",
+      "items": {
+        "$ref": "#/definitions/SecretGenerator"
+      }
+    },
+    "generatorOptions": {
+      "$ref": "#/definitions/GeneratorOptions"
     }
   },
   "definitions": {
@@ -206,6 +223,160 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         "reason": {
           "type": "string",
           "description": "Why; shown in warnings."
+        }
+      }
+    },
+    "ConfigMapGenerator": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "description": "A ConfigMap made from files, env files and literals (kustomize configMapGenerator).",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 253,
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+          "description": "The name before hashing (a DNS subdomain name); the object is named name-<hash> unless disableNameSuffixHash."
+        },
+        "namespace": {
+          "type": "string",
+          "maxLength": 63,
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "description": "The namespace written in the object (none when absent)."
+        },
+        "behavior": {
+          "enum": [
+            "create"
+          ],
+          "description": "Only create (the default). kustomize's merge and replace change an object of a kustomize base; cmhash has no bases, so they are refused."
+        },
+        "files": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": "Files whose content becomes one key each: path (the key is the file name) or key=path. Text that is valid UTF-8 goes to data, anything else to binaryData (ConfigMaps)."
+        },
+        "envs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": "Env files: one KEY=value per line; blank lines and lines starting with # are skipped; nothing is unquoted or expanded."
+        },
+        "env": {
+          "type": "string",
+          "minLength": 1,
+          "description": "One env file (kustomize's older spelling of envs)."
+        },
+        "literals": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "KEY=value entries; one pair of surrounding quotes (\" or ') is removed from the value."
+        },
+        "options": {
+          "$ref": "#/definitions/GeneratorOptions"
+        }
+      }
+    },
+    "SecretGenerator": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "description": "A Secret made from files, env files and literals (kustomize secretGenerator). Values are base64-encoded into data; stringData is never written.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 253,
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+          "description": "The name before hashing (a DNS subdomain name); the object is named name-<hash> unless disableNameSuffixHash."
+        },
+        "namespace": {
+          "type": "string",
+          "maxLength": 63,
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "description": "The namespace written in the object (none when absent)."
+        },
+        "behavior": {
+          "enum": [
+            "create"
+          ],
+          "description": "Only create (the default). kustomize's merge and replace change an object of a kustomize base; cmhash has no bases, so they are refused."
+        },
+        "files": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": "Files whose content becomes one key each: path (the key is the file name) or key=path. Text that is valid UTF-8 goes to data, anything else to binaryData (ConfigMaps)."
+        },
+        "envs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": "Env files: one KEY=value per line; blank lines and lines starting with # are skipped; nothing is unquoted or expanded."
+        },
+        "env": {
+          "type": "string",
+          "minLength": 1,
+          "description": "One env file (kustomize's older spelling of envs)."
+        },
+        "literals": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "KEY=value entries; one pair of surrounding quotes (\" or ') is removed from the value."
+        },
+        "options": {
+          "$ref": "#/definitions/GeneratorOptions"
+        },
+        "type": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The Secret type (default Opaque), e.g. kubernetes.io/tls."
+        }
+      }
+    },
+    "GeneratorOptions": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Options of generated objects; at the top level (generatorOptions) they apply to every generator, whose own options win for the same label or annotation.",
+      "properties": {
+        "labels": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "Labels to write on the object."
+        },
+        "annotations": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "Annotations to write on the object."
+        },
+        "disableNameSuffixHash": {
+          "type": "boolean",
+          "description": "Keep the name as written: the object is annotated cmhash.dev/hash: \"false\", so it is not hashed, renamed or made immutable. True at either level wins."
+        },
+        "immutable": {
+          "type": "boolean",
+          "description": "Write immutable: true (hashed objects are made immutable anyway). True at either level wins."
         }
       }
     }

@@ -1,7 +1,7 @@
 // Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.
 
 /**
- * cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, and reference locations of custom resources.
+ * cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, and ConfigMap/Secret generators as kustomize writes them.
  */
 export interface CmhashConfig {
   /**
@@ -52,6 +52,15 @@ export interface CmhashConfig {
    * ConfigMaps and Secrets that programs read by a fixed name: never hashed unless annotated cmhash.dev/hash: "true".
    */
   pinned?: Pinned[]
+  /**
+   * ConfigMaps made from files, env files and literals, as kustomize's configMapGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.
+   */
+  configMapGenerator?: ConfigMapGenerator[]
+  /**
+   * Secrets made from files, env files and literals, as kustomize's secretGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.
+   */
+  secretGenerator?: SecretGenerator[]
+  generatorOptions?: GeneratorOptions
 }
 /**
  * A field of objects of one kind that names a ConfigMap or Secret.
@@ -123,4 +132,110 @@ export interface Pinned {
    * Why; shown in warnings.
    */
   reason?: string
+}
+/**
+ * A ConfigMap made from files, env files and literals (kustomize configMapGenerator).
+ *
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "ConfigMapGenerator".
+ */
+export interface ConfigMapGenerator {
+  /**
+   * The name before hashing (a DNS subdomain name); the object is named name-<hash> unless disableNameSuffixHash.
+   */
+  name: string
+  /**
+   * The namespace written in the object (none when absent).
+   */
+  namespace?: string
+  /**
+   * Only create (the default). kustomize's merge and replace change an object of a kustomize base; cmhash has no bases, so they are refused.
+   */
+  behavior?: 'create'
+  /**
+   * Files whose content becomes one key each: path (the key is the file name) or key=path. Text that is valid UTF-8 goes to data, anything else to binaryData (ConfigMaps).
+   */
+  files?: string[]
+  /**
+   * Env files: one KEY=value per line; blank lines and lines starting with # are skipped; nothing is unquoted or expanded.
+   */
+  envs?: string[]
+  /**
+   * One env file (kustomize's older spelling of envs).
+   */
+  env?: string
+  /**
+   * KEY=value entries; one pair of surrounding quotes (" or ') is removed from the value.
+   */
+  literals?: string[]
+  options?: GeneratorOptions
+}
+/**
+ * Options of generated objects; at the top level (generatorOptions) they apply to every generator, whose own options win for the same label or annotation.
+ *
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "GeneratorOptions".
+ */
+export interface GeneratorOptions {
+  /**
+   * Labels to write on the object.
+   */
+  labels?: {
+    [k: string]: string
+  }
+  /**
+   * Annotations to write on the object.
+   */
+  annotations?: {
+    [k: string]: string
+  }
+  /**
+   * Keep the name as written: the object is annotated cmhash.dev/hash: "false", so it is not hashed, renamed or made immutable. True at either level wins.
+   */
+  disableNameSuffixHash?: boolean
+  /**
+   * Write immutable: true (hashed objects are made immutable anyway). True at either level wins.
+   */
+  immutable?: boolean
+}
+/**
+ * A Secret made from files, env files and literals (kustomize secretGenerator). Values are base64-encoded into data; stringData is never written.
+ *
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "SecretGenerator".
+ */
+export interface SecretGenerator {
+  /**
+   * The name before hashing (a DNS subdomain name); the object is named name-<hash> unless disableNameSuffixHash.
+   */
+  name: string
+  /**
+   * The namespace written in the object (none when absent).
+   */
+  namespace?: string
+  /**
+   * Only create (the default). kustomize's merge and replace change an object of a kustomize base; cmhash has no bases, so they are refused.
+   */
+  behavior?: 'create'
+  /**
+   * Files whose content becomes one key each: path (the key is the file name) or key=path. Text that is valid UTF-8 goes to data, anything else to binaryData (ConfigMaps).
+   */
+  files?: string[]
+  /**
+   * Env files: one KEY=value per line; blank lines and lines starting with # are skipped; nothing is unquoted or expanded.
+   */
+  envs?: string[]
+  /**
+   * One env file (kustomize's older spelling of envs).
+   */
+  env?: string
+  /**
+   * KEY=value entries; one pair of surrounding quotes (" or ') is removed from the value.
+   */
+  literals?: string[]
+  options?: GeneratorOptions
+  /**
+   * The Secret type (default Opaque), e.g. kubernetes.io/tls.
+   */
+  type?: string
 }

@@ -7,7 +7,7 @@ import { k8sPlainScalarKind } from '../kube/scalar.js'
 const YAML12_NON_STRING = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
 
 /** Whether `s` can be written unquoted and read back as the same string by Kubernetes and YAML 1.2 tools. */
-function isSafePlain(s: string): boolean {
+export function isSafePlain(s: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && k8sPlainScalarKind(s) === 'string' && !YAML12_NON_STRING.test(s)
 }
 

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { ResourceRef } from '../errors.js'
 import { decodeBase64, isKubernetesBase64 } from '../kube/base64.js'
+import { dataKeyProblem } from '../kube/data-key.js'
 import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from '../kube/scalar.js'
 import type { Reporter } from '../report/reporter.js'
 import type { TargetKind } from '../types.js'
@@ -118,15 +119,6 @@ function article(kind: string): string {
   return words[kind] ?? kind
 }
 
-/** Kubernetes' IsConfigMapKey, which Secrets share. */
-function dataKeyProblem(key: string): string | undefined {
-  if (key.length === 0) return 'is empty'
-  if (key.length > 253) return 'is longer than 253 characters'
-  if (!/^[-._a-zA-Z0-9]+$/.test(key)) return 'may contain only letters, digits, "-", "_" and "."'
-  if (key === '.' || key === '..') return `must not be "${key}"`
-  if (key.startsWith('..')) return 'must not start with ".."'
-  return undefined
-}
 
 export function mapBytes(m: Record<string, string>): Record<string, Uint8Array> {
   const out = record<Uint8Array>()
