@@ -3,24 +3,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const MARK = 'cmhash.test/read'
-
 /**
- * The objects of a YAML stream as kubectl reads them: `kubectl annotate
- * --local -o json` decodes the file with kubectl's own reader (the one
- * `kubectl apply -f` uses: k8s.io/apimachinery's YAML reader and goyaml v2
- * through sigs.k8s.io/yaml) and needs no cluster. The annotation it must add
- * is taken out again. Every document must be a Kubernetes object.
+ * The objects of a YAML stream as kubectl reads them: `kubectl patch --local`
+ * with an empty merge patch decodes the file with kubectl's own reader (the
+ * one `kubectl apply -f` uses: k8s.io/apimachinery's YAML reader and goyaml
+ * v2 through sigs.k8s.io/yaml), changes nothing, and needs no cluster.
+ * `List`s are flattened. Every document must be a Kubernetes object.
+ * (`kubectl kustomize` is not this reader: it reads with goyaml v3, which
+ * differs at the end of a file and on YAML 1.1 booleans.)
  */
 export function kubectlRead(yaml: string): unknown[] {
   const dir = mkdtempSync(join(tmpdir(), 'cmhash-k8s-read-'))
   try {
     const file = join(dir, 'in.yaml')
     writeFileSync(file, yaml)
-    const out = execFileSync('kubectl', ['annotate', '--local', '-f', file, '-o', 'json', `${MARK}=1`], {
+    const out = execFileSync('kubectl', ['patch', '--local', '--type', 'merge', '-p', '{}', '-o', 'json', '-f', file], {
       encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, KUBECONFIG: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
-    return parseJsonStream(out).flatMap(o => (isList(o) ? o.items : [o])).map(unmark)
+    return parseJsonStream(out).flatMap(o => (isList(o) ? o.items : [o]))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -50,13 +50,4 @@ function parseJsonStream(text: string): unknown[] {
 
 function isList(o: unknown): o is { items: unknown[] } {
   return typeof o === 'object' && o !== null && (o as { kind?: unknown }).kind === 'List' && Array.isArray((o as { items?: unknown }).items)
-}
-
-function unmark(o: unknown): unknown {
-  const meta = (o as { metadata?: { annotations?: Record<string, string> } }).metadata
-  if (meta?.annotations) {
-    delete meta.annotations[MARK]
-    if (Object.keys(meta.annotations).length === 0) delete meta.annotations
-  }
-  return o
 }

@@ -132,12 +132,6 @@ export interface DocFacts {
   readonly empty: boolean
   /** The document starts with an explicit `---` marker (possibly after comments). */
   readonly explicitStart: boolean
-  /**
-   * The document ends, with no final line break, in a block scalar without
-   * a chomping indicator: the offset just after its `|` or `>`, where a `-`
-   * keeps its value when a line break must follow (another document).
-   */
-  readonly clipAtEnd?: number
   readonly objects: readonly ObjectFacts[]
 }
 

@@ -89,7 +89,7 @@ describe('pod specs found in every workload kind, custom resources included', ()
       apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'things.example.com' },
       spec: { versions: [{ schema: { openAPIV3Schema: { properties: { containers: { type: 'array' }, name: { type: 'string' } } } } }] },
     }
-    expect(run(stream(crd)).output).toBe(JSON.stringify(crd, null, 2))
+    expect(run(stream(crd)).output).toBe(`${JSON.stringify(crd, null, 2)}\n`)
   })
 })
 

@@ -14,25 +14,20 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
   const out: string[] = []
   let cursor: EditCursor | undefined
   let cursorFile: FileFacts | undefined
-  docs.forEach(({ f, d }, i) => {
+  docs.forEach(({ f, d }) => {
     if (cursorFile !== f) {
       cursor = new EditCursor(f.text, edits.get(f.path))
       cursorFile = f
     }
-    const last = i === docs.length - 1
-    let piece: string
-    if (d.clipAtEnd !== undefined && !last) {
-      // A line break must follow, which would add one to the final block
-      // scalar's value: strip chomping (`|-`) keeps the value as it was.
-      piece = `${cursor!.slice(d.start, d.clipAtEnd)}-${cursor!.slice(d.clipAtEnd, d.end)}`
-    } else {
-      piece = cursor!.slice(d.start, d.end)
-    }
+    let piece = cursor!.slice(d.start, d.end)
     if (out.length > 0) {
       if (startsWithDirective(piece) && !out[out.length - 1]!.endsWith('...\n')) piece = `...\n${piece}`
       else if (!d.explicitStart) piece = `---\n${piece}`
     }
-    if (!last && !piece.endsWith('\n')) piece += '\n'
+    // kubectl reads the end of a file as a line break, so adding the one a
+    // document lacks changes nothing it reads (a block scalar's value
+    // included); goyaml v3 readers (kustomize, Flux) then read the same.
+    if (!piece.endsWith('\n')) piece += eolOf(f.text)
     out.push(piece)
   })
   return out.join('')
@@ -46,4 +41,10 @@ function startsWithDirective(piece: string): boolean {
     return t.startsWith('%')
   }
   return false
+}
+
+/** The line break a file uses: `\r\n` when its first line ends so. */
+export function eolOf(text: string): string {
+  const nl = text.indexOf('\n')
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n'
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import { isScalar, isSeq, type Document } from 'yaml'
 import type { DocFacts, ObjectFacts } from '../facts.js'
 import { listItemKind } from '../lists.js'
 import type { Reporter } from '../report/reporter.js'
@@ -11,40 +11,12 @@ import { yamlErrorMessage } from './yaml-errors.js'
 
 /** The facts of one YAML document: its objects (the root, or a List's items). */
 export function readDocument(doc: Document, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
-  const facts = readDocumentBody(doc, scope, options, report)
-  const clipAtEnd = clipAtEndOf(doc, scope)
-  return clipAtEnd === undefined ? facts : { ...facts, clipAtEnd }
-}
-
-/** See DocFacts.clipAtEnd. */
-function clipAtEndOf(doc: Document, scope: DocScope): number | undefined {
-  const { text, end } = scope
-  if (end !== text.length || text.endsWith('\n')) return undefined
-  let node: unknown = doc.contents
-  for (let depth = 0; depth < 100; depth++) {
-    if (isMap(node) || isSeq(node)) {
-      const last = node.items[node.items.length - 1]
-      node = isPair(last) ? last.value : last
-      continue
-    }
-    break
-  }
-  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return undefined
-  const header = node.range?.[0] ?? -1
-  const indicator = text[header]
-  if (indicator !== '|' && indicator !== '>') return undefined
-  const rest = /^[0-9]?/.exec(text.slice(header + 1))![0]
-  if (text[header + 1 + rest.length] === '-' || text[header + 1 + rest.length] === '+') return undefined
-  return header + 1
-}
-
-function readDocumentBody(doc: Document, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
   const { start, end } = scope
   const explicitStart = doc.directives?.docStart === true
   if (doc.errors.length > 0) {
     // The first error of a document; what follows is usually its echo.
     const e = doc.errors[0]!
-    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: e.pos[0] } })
+    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: Math.min(e.pos[0], scope.end) } })
     return { start, end, explicitStart, empty: false, objects: [] }
   }
   const contents = doc.contents

@@ -13,6 +13,11 @@ import type { ReadOptions } from './scope.js'
  */
 export function readStream(path: string, source: string, options: ReadOptions, report: Reporter): FileFacts {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
+  // kubectl reads the end of a file as a line break (a block scalar's last
+  // line keeps its \n; keep chomping counts a final blank line); the yaml
+  // package does not always. Reading the text with the line break added
+  // gives kubectl's values, at the same offsets.
+  const parsed = text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text
   const docs: DocFacts[] = []
   const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   // Each document owns the text from its start (`---`, or the file's start
@@ -23,10 +28,10 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     const doc = pending
     if (!doc) return
     const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
-    docs.push(readDocument(doc, { file: path, text, start, end }, options, report))
+    docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length) }, options, report))
   }
   try {
-    for (const doc of composer.compose(new Parser().parse(text), false, text.length)) {
+    for (const doc of composer.compose(new Parser().parse(parsed), false, parsed.length)) {
       flush(doc.range[0])
       pending = doc
     }
@@ -37,6 +42,6 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     report.error('YAML_SYNTAX', { message: 'the YAML is nested too deeply to read', at: { file: path, text, offset: 0 } })
     return { path, text, docs: [] }
   }
-  flush(text.length)
+  flush(parsed.length)
   return { path, text, docs }
 }

@@ -7,7 +7,7 @@ import { dataKeyProblem } from '../kube/data-key.js'
 import { k8sPlainScalarKind, k8sScalarKind, type K8sScalarKind } from '../kube/scalar.js'
 import type { Reporter } from '../report/reporter.js'
 import type { TargetKind } from '../types.js'
-import { deref, entries, getPair, isPlain, type ReadContext } from '../yaml/read-context.js'
+import { deref, entries, getPair, isPlain, scalarText, type ReadContext } from '../yaml/read-context.js'
 import { record } from '../text/records.js'
 import type { DocScope } from './scope.js'
 
@@ -49,7 +49,7 @@ export class ContentReader {
           `${path} is ${what}; Kubernetes accepts only strings here, so quote the value`)
         continue
       }
-      const s = k8sString(value as Scalar, this.scope.text)
+      const s = scalarText(value as Scalar)
       if (encoding === 'base64' && !isKubernetesBase64(s)) {
         this.fail('INVALID_BASE64', value!, path, `${path} is not valid base64 (standard alphabet, with padding)`)
         continue
@@ -91,19 +91,6 @@ export class ContentReader {
       path,
     })
   }
-}
-
-/**
- * A scalar's string as Kubernetes reads it. One difference from the yaml
- * package: a block scalar that runs to the end of a file with no final line
- * break has no final line break in its value for goyaml (and the YAML spec);
- * the yaml package adds one.
- */
-function k8sString(s: Scalar, text: string): string {
-  const value = String(s.value)
-  const block = s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED'
-  if (block && value.endsWith('\n') && (s.range?.[1] ?? 0) >= text.length && !text.endsWith('\n')) return value.slice(0, -1)
-  return value
 }
 
 function valueKind(node: Node | null): K8sScalarKind | 'map' | 'list' {
