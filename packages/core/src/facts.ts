@@ -108,6 +108,8 @@ export interface RefSite {
   readonly site: ScalarSite
   /** The name sits in a node reached through an alias: its text is the anchor's, maybe used elsewhere too. */
   readonly shared: boolean
+  /** The offsets of the aliases crossed to reach the name (see SharedNode.uses). */
+  readonly aliases: readonly number[]
   readonly path: string
 }
 
@@ -125,6 +127,26 @@ export interface ObjectFacts {
   readonly target: TargetFacts | undefined
 }
 
+/** A piece of a flow copy: fixed text, or a scalar's text (at its offset in the source) that an edit may replace. */
+export type FlowPart = string | { readonly at: number; readonly text: string }
+
+/** A node written in flow style for use in place of an alias to it, or why it cannot be. */
+export type FlowCopy = { readonly parts: readonly FlowPart[] } | { readonly refused: string }
+
+/**
+ * A node written once with an anchor (`&labels {app: web}`) and used
+ * elsewhere through aliases (`*labels`). An edit inside it reaches every
+ * use; plan/ writes a copy of the node in place of a use that must not
+ * change, or refuses.
+ */
+export interface SharedNode {
+  readonly start: number
+  readonly end: number
+  readonly anchor: string
+  readonly copy: FlowCopy
+  readonly uses: ReadonlyArray<{ readonly start: number; readonly end: number }>
+}
+
 /** One YAML document: its slice of the file and the objects in it. */
 export interface DocFacts {
   readonly start: number
@@ -132,6 +154,8 @@ export interface DocFacts {
   readonly empty: boolean
   /** The document starts with an explicit `---` marker (possibly after comments). */
   readonly explicitStart: boolean
+  /** Nodes with an anchor that aliases use, in documents that have any. */
+  readonly shared?: readonly SharedNode[]
   readonly objects: readonly ObjectFacts[]
 }
 

@@ -52,9 +52,13 @@ describe('aliases in references', () => {
     expect(d.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe(`web-${H}`)
   })
 
-  it('refuses a reference inside a shared node whose anchor is not itself that reference', () => {
+  it('renames a reference inside a shared node whose anchor is not itself that reference in a copy, leaving the anchor as it was', () => {
     const input = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {A: b}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nx-common: &ref {name: web}\nspec:\n  containers: [{name: c, image: i, envFrom: [{configMapRef: *ref}]}]\n`
-    expect(codes(() => build(input))).toEqual(['INVALID_RESOURCE'])
+    const out = stable(input)
+    const pod = find(out, 'Pod', 'p')
+    expect(pod['x-common']).toEqual({ name: 'web' })
+    expect(pod.spec.containers[0].envFrom[0].configMapRef.name).toBe(find(out, 'ConfigMap', 'web').metadata.name)
+    expect(out).toContain('envFrom: [{configMapRef: {name: web-')
   })
 
   it('refuses one anchor that names two objects renamed differently', () => {

@@ -11,18 +11,29 @@ export function isSafePlain(s: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && k8sPlainScalarKind(s) === 'string' && !YAML12_NON_STRING.test(s)
 }
 
+/**
+ * A double-quoted string that YAML (goyaml v2 included) and JSON both read
+ * back as `s`: JSON's escapes, plus \u escapes for what JSON leaves raw but
+ * YAML 1.1 reads as a line break or refuses (NEL, the line and paragraph
+ * separators, DEL and the C1 controls, a byte-order mark).
+ */
+export function quoteDouble(s: string): string {
+   
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 /** A scalar's new text, in its old style where that style can hold it. */
 export function renderScalar(value: string, style: ScalarStyle): string {
   switch (style) {
-    case 'plain': return isSafePlain(value) ? value : JSON.stringify(value)
+    case 'plain': return isSafePlain(value) ? value : quoteDouble(value)
     case 'single': return `'${value.replaceAll("'", "''")}'`
-    default: return JSON.stringify(value)
+    default: return quoteDouble(value)
   }
 }
 
 /** A key or string value for a new pair in a map written in `site`'s style. */
 export function renderString(value: string, json: boolean): string {
-  return !json && isSafePlain(value) ? value : JSON.stringify(value)
+  return !json && isSafePlain(value) ? value : quoteDouble(value)
 }
 
 type RenderedPair = readonly [key: string, value: string]

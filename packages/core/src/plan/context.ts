@@ -22,6 +22,9 @@ export interface PlanContext {
   readonly report: Reporter
   /** Where an object (or an offset inside its file) is, for messages. */
   where(o: ObjectFacts, offset?: number): Where
+  /** Where an offset of a file is. */
+  at(file: string, offset: number): Where
+  readonly files: readonly FileFacts[]
 }
 
 export function planContext(files: readonly FileFacts[], options: PlanOptions, report: Reporter): PlanContext {
@@ -31,6 +34,8 @@ export function planContext(files: readonly FileFacts[], options: PlanOptions, r
     options,
     report,
     where: (o, offset = o.offset) => ({ file: o.file, text: texts.get(o.file)!, offset }),
+    at: (file, offset) => ({ file, text: texts.get(file)!, offset }),
+    files,
   }
 }
 

@@ -1,7 +1,8 @@
 // Step 2 of a build, as named passes run in order over the facts read:
 // find duplicates, resolve every reference to the target it names, select
 // the targets to hash, rename them, rewrite the references that follow,
-// and warn about the references left as written.
+// keep each edit out of the places that share its node through a YAML
+// alias, and warn about the references left as written.
 import type { FileFacts, Plan } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
 import { checkDuplicates } from './check-duplicates.js'
@@ -10,6 +11,7 @@ import { EditList } from './edit-list.js'
 import { renameTargets } from './rename-targets.js'
 import { reportUnresolved } from './report-unresolved.js'
 import { resolveReferences } from './resolve-references.js'
+import { protectSharedNodes } from './protect-shared-nodes.js'
 import { rewriteReferences } from './rewrite-references.js'
 import { selectTargets } from './select-targets.js'
 
@@ -25,7 +27,8 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
   const decisions = selectTargets(ctx, resolved)
   const edits = new EditList()
   const { renames, newNames } = renameTargets(ctx, decisions, resolved, edits)
-  rewriteReferences(ctx, resolved, newNames, edits)
+  const wanted = rewriteReferences(ctx, resolved, newNames, edits)
+  protectSharedNodes(ctx, wanted, edits)
   reportUnresolved(ctx, resolved)
   return { edits: edits.byFile, renames }
 }

@@ -1,10 +1,11 @@
 import { isScalar, isSeq, type Document } from 'yaml'
-import type { DocFacts, ObjectFacts } from '../facts.js'
+import type { DocFacts, ObjectFacts, SharedNode } from '../facts.js'
 import { listItemKind } from '../lists.js'
 import type { Reporter } from '../report/reporter.js'
 import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-context.js'
 import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
+import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
 // --- internal ---
@@ -24,6 +25,19 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
     return { start, end, explicitStart, empty: true, objects: [] }
   }
   const ctx = new ReadContext(doc, scope.text, options.aliasBudget)
+  let shared: SharedNode[] | undefined
+  if (mayHaveAliases(scope.text, start, end)) {
+    const found = sharedNodes(doc, scope.text, ctx)
+    if (found.unknown) {
+      report.error('YAML_SYNTAX', {
+        message: 'malformed YAML: an alias names no anchor defined before it in the same document (BAD_ALIAS); kubectl refuses it',
+        at: { ...scope, offset: found.unknown.range?.[0] ?? start },
+      })
+      return { start, end, explicitStart, empty: false, objects: [] }
+    }
+    if (found.shared.length > 0) shared = found.shared
+  }
+  const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects, ...(shared ? { shared } : {}) })
   try {
     const objects: ObjectFacts[] = []
     const root = mapOf(contents, ctx)
@@ -34,7 +48,7 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
         message: 'document is not a Kubernetes object (it has no apiVersion and kind); passed through unchanged',
         at: { ...scope, offset: contents.range?.[0] ?? start },
       })
-      return { start, end, explicitStart, empty: false, objects }
+      return done(objects)
     }
     const itemKind = listItemKind(kind)
     const items = itemKind !== undefined ? get(root, 'items', ctx) : null
@@ -46,7 +60,7 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
     } else {
       readObject(root, {}, scope, ctx, options, report, objects)
     }
-    return { start, end, explicitStart, empty: false, objects }
+    return done(objects)
   } catch (e) {
     if (!(e instanceof AliasLimitError)) throw e
     report.error('ALIAS_LIMIT', {

@@ -1,6 +1,6 @@
 // The one walker that follows the reference table: from each object's root
 // for its kind's entries, and from every pod spec found by shape.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
 import type { CompiledSpec, CompiledTable } from './compile-table.js'
@@ -22,6 +22,8 @@ export interface RefHit {
    * an alias, so the text is shared with the anchor's other uses.
    */
   readonly via: 'direct' | { readonly alias: Node } | 'shared'
+  /** The offsets of the aliases (and merge-key aliases) crossed on the way, outermost first. */
+  readonly aliases: readonly number[]
 }
 
 /**
@@ -39,11 +41,11 @@ export function findReferences(
     if (on !== 'PodSpec' && on.groups && !on.groups.includes(group)) continue
     if (on !== 'PodSpec' && on.versions && !on.versions.includes(version)) continue
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
-    walk(root, c, 0, [], hits, ctx, false)
+    walk(root, c, 0, [], hits, ctx, NONE)
   }
   if (table.podSpec.length > 0 && !SHAPELESS_KINDS.has(kind)) {
-    findPodSpecs(root, [], ctx, (podSpec, path, shared) => {
-      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx, shared)
+    findPodSpecs(root, [], ctx, (podSpec, path, aliases) => {
+      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx, aliases)
     })
   }
   return hits
@@ -54,9 +56,27 @@ export function findReferences(
 /** Kinds that hold no pod spec but can be large or look like one (CRD schemas). */
 const SHAPELESS_KINDS = new Set(['ConfigMap', 'Secret', 'CustomResourceDefinition'])
 
-function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, shared: boolean): void {
+const NONE: readonly number[] = []
+
+/** The aliases crossed so far, plus `node` when it is one. */
+function through(aliases: readonly number[], node: unknown): readonly number[] {
+  return isAlias(node) ? [...aliases, node.range?.[0] ?? 0] : aliases
+}
+
+/** The aliases a map's merge keys (`<<: *a`, `<<: [*a, *b]`) name: where its merged pairs come from. */
+function mergeAliases(map: YAMLMap): number[] {
+  const out: number[] = []
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key) || str(item.key) !== '<<') continue
+    const v = item.value
+    for (const a of isSeq(v) ? v.items : [v]) if (isAlias(a)) out.push(a.range?.[0] ?? 0)
+  }
+  return out
+}
+
+function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, aliases: readonly number[]): void {
   const n = deref(node, ctx)
-  const sharedHere = shared || isAlias(node)
+  const sharedHere = through(aliases, node)
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
@@ -71,18 +91,18 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   if (typeof key !== 'string') {
     for (const pair of entries(n, ctx)) {
       const k = str(pair.key)
-      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, sharedHere)
+      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     }
     return
   }
   const pair = getPair(n, key, ctx)
-  if (pair) step(n, key, pair, c, i, path, hits, ctx, sharedHere || !n.items.includes(pair))
+  if (pair) step(n, key, pair, c, i, path, hits, ctx, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
 }
 
-function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, shared: boolean): void {
+function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, aliases: readonly number[]): void {
   if (i < c.keys.length - 1) {
     path.push(pathKey(key))
-    walk(pair.value, c, i + 1, path, hits, ctx, shared)
+    walk(pair.value, c, i + 1, path, hits, ctx, aliases)
     path.pop()
     return
   }
@@ -90,17 +110,17 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
   const hit = (raw: unknown, at: string) => {
     const s = deref(raw, ctx)
     if (!isScalar(s)) return
-    const via = shared ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(at), via })
+    const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
+    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(at), via, aliases })
   }
   const value = deref(pair.value, ctx)
   if (isSeq(value)) {
-    const listShared = shared || isAlias(pair.value)
+    const listAliases = through(aliases, pair.value)
     value.items.forEach((item, idx) => {
       const s = deref(item, ctx)
       if (!isScalar(s)) return
-      const via = listShared ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
-      hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via })
+      const via = listAliases.length > 0 ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
+      hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via, aliases: listAliases })
     })
   } else {
     hit(pair.value, here)
@@ -117,11 +137,11 @@ function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext)
 }
 
 function findPodSpecs(
-  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[], shared: boolean) => void,
-  shared = false,
+  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[], aliases: readonly number[]) => void,
+  aliases: readonly number[] = NONE,
 ): void {
   const n = deref(node, ctx)
-  const sharedHere = shared || isAlias(node)
+  const sharedHere = through(aliases, node)
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     n.items.forEach((item, idx) => {
@@ -143,7 +163,7 @@ function findPodSpecs(
     const key = str(pair.key)
     if (key === undefined) continue
     path.push(pathKey(key))
-    findPodSpecs(pair.value, path, ctx, found, sharedHere || !n.items.includes(pair))
+    findPodSpecs(pair.value, path, ctx, found, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     path.pop()
   }
 }

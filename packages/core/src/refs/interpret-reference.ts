@@ -41,7 +41,7 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   const site = typeof hit.via === 'object'
     ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
     : scalarSite(scalar, ctx.text)
-  return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', path: hit.path }
+  return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', aliases: hit.aliases, path: hit.path }
 }
 
 /** The kind a reference names: fixed by its spec, or read from the key beside the name. */
