@@ -47,6 +47,27 @@ describe('hostile input', () => {
     failsCleanly(r, 1, /^error: bomb\.yaml:\d+:\d+: ALIAS_LIMIT: /m)
   })
 
+  // One container with M env references, anchored once and aliased N times:
+  // the work grows with N×M although the file is small. goyaml (kubectl, the
+  // API server) refuses such a document; cmhash applies the same rule
+  // before walking anything, and reads what kubectl reads.
+  const amplified = (n: number, m: number) => 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {k: v}\n---\n' +
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - &c\n        name: c\n        image: x\n        env:\n' +
+    Array.from({ length: m }, (_, i) => `        - {name: E${i}, valueFrom: {configMapKeyRef: {name: cfg, key: k}}}\n`).join('') +
+    `      initContainers: [${Array(n).fill('*c').join(', ')}]\n`
+
+  it.each([[3000, 3000], [150, 150], [4, 30_000], [100_000, 1]])('alias amplification %i×%i: refused fast, as kubectl refuses it', (n, m) => {
+    const r = cmhash(['build', file('amp.yaml', amplified(n, m))])
+    failsCleanly(r, 1, /^error: amp\.yaml:\d+:\d+: ALIAS_LIMIT: YAML aliases expand this document too far/m)
+    expect(r.seconds).toBeLessThan(30)
+  })
+
+  it.each([[100, 100], [10, 4000]])('alias amplification %i×%i, which kubectl reads: built', (n, m) => {
+    const r = cmhash(['build', file('amp.yaml', amplified(n, m))])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('name: cfg-')
+  })
+
   it('deep nesting, flow and block: refused as malformed, one error each', () => {
     failsCleanly(cmhash(['build', file('flow.yaml', `a: ${'['.repeat(20000)}\n`)]), 1, /^error: flow\.yaml:1:\d+: YAML_SYNTAX: malformed YAML: the YAML nests too deeply to read/m)
     let block = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\nx:\n'

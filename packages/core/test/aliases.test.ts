@@ -103,3 +103,33 @@ describe.skipIf(skipKubectl)('an edit never reaches a place that shares its node
     }
   })
 })
+
+describe.skipIf(skipKubectl)('alias amplification: refused exactly when kubectl refuses it', () => {
+  // One container with M env references, anchored once and aliased N times.
+  const amplified = (n: number, m: number) => 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n' +
+    '      containers:\n      - &c\n        name: c\n        image: x\n        env:\n' +
+    Array.from({ length: m }, (_, i) => `        - {name: E${i}, value: v}\n`).join('') +
+    `      initContainers: [${Array(n).fill('*c').join(', ')}]\n`
+
+  it.each([
+    [100, 100, 'read'], [150, 150, 'refused'], [10, 4000, 'read'], [4, 30_000, 'read'], [6, 30_000, 'refused'], [100_000, 1, 'refused'], [1, 50_000, 'read'],
+  ])('%i×%i: %s', (n, m, verdict) => {
+    const input = amplified(n, m)
+    let kubectlRefuses = false
+    try {
+      kubectlRead(input)
+    } catch (e) {
+      expect(String((e as { stderr?: unknown }).stderr)).toContain('excessive aliasing')
+      kubectlRefuses = true
+    }
+    let cmhashRefuses = false
+    try {
+      build(input)
+    } catch (e) {
+      expect((e as CmhashError).errors.map(x => x.code)).toEqual(['ALIAS_LIMIT'])
+      cmhashRefuses = true
+    }
+    expect(kubectlRefuses).toBe(verdict === 'refused')
+    expect(cmhashRefuses).toBe(kubectlRefuses)
+  })
+})

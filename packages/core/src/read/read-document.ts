@@ -5,6 +5,7 @@ import type { Reporter } from '../report/reporter.js'
 import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-context.js'
 import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
+import { excessiveAliasing } from './alias-expansion.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
@@ -32,6 +33,15 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
       report.error('YAML_SYNTAX', {
         message: 'malformed YAML: an alias names no anchor defined before it in the same document (BAD_ALIAS); kubectl refuses it',
         at: { ...scope, offset: found.unknown.range?.[0] ?? start },
+      })
+      return { start, end, explicitStart, empty: false, objects: [] }
+    }
+    const excess = found.shared.length > 0 ? excessiveAliasing(doc, ctx) : undefined
+    if (excess) {
+      report.error('ALIAS_LIMIT', {
+        message: `YAML aliases expand this document too far: ${excess.aliased} of the first ${excess.decoded} nodes decoded come from aliases; ` +
+          'Kubernetes refuses it too (goyaml: "document contains excessive aliasing")',
+        at: { ...scope, offset: excess.offset },
       })
       return { start, end, explicitStart, empty: false, objects: [] }
     }
