@@ -19,7 +19,10 @@ export interface Analysis {
 export function analyze(inputs: readonly BuildInput[], options: BuildOptions): Analysis {
   const report = new Reporter()
   const { readOptions, planOptions } = resolveOptions(options)
-  const files = distinctPaths(inputs).map(f => readStream(f.path, f.content, readOptions, report))
+  // The whole build's alias expansion is bounded in proportion to its size.
+  const size = inputs.reduce((n, f) => n + f.content.length, 0)
+  const read = { ...readOptions, expansion: { aliased: 0, limit: 4_000_000 + 20 * size } }
+  const files = distinctPaths(inputs).map(f => readStream(f.path, f.content, read, report))
   if (report.errors.length === 0 && files.every(f => f.docs.every(d => d.objects.length === 0))) {
     report.warn('EMPTY_INPUT', { message: 'the input holds no Kubernetes objects' })
   }

@@ -133,3 +133,21 @@ describe.skipIf(skipKubectl)('alias amplification: refused exactly when kubectl 
     expect(cmhashRefuses).toBe(kubectlRefuses)
   })
 })
+
+describe('alias expansion bounded per build', () => {
+  // Each document expands to under goyaml's per-document bound; many of them
+  // together would still make a small input slow to read.
+  const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\nx:\n  a: &a [${Array(3900).fill('x').join(',')}]\n  b: [${Array(100).fill('*a').join(',')}]\n`
+
+  it('reads a few such documents, and refuses past the bound for the whole input', () => {
+    expect(build(Array.from({ length: 5 }, (_, i) => doc(i)).join('---\n')).warnings).toEqual([])
+    try {
+      build(Array.from({ length: 40 }, (_, i) => doc(i)).join('---\n'))
+      expect.unreachable()
+    } catch (e) {
+      const errors = (e as CmhashError).errors
+      expect(errors.map(x => x.code)).toEqual(['ALIAS_LIMIT'])
+      expect(errors[0]!.message).toContain('in all')
+    }
+  })
+})

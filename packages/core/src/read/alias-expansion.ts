@@ -13,10 +13,10 @@ import type { ReadContext } from '../yaml/read-context.js'
  * here, computed from the tree without expanding it (each anchored node's
  * expanded size is computed once), refuses exactly what Kubernetes cannot
  * read, in time linear in the document, before anything walks the
- * expansions. Returns the counts at the point goyaml would stop, or
- * undefined when it reads the whole document.
+ * expansions. Returns the counts (at the point goyaml would stop, with
+ * its offset, when it refuses the document).
  */
-export function excessiveAliasing(doc: Document, ctx: ReadContext): { decoded: number; aliased: number; offset: number } | undefined {
+export function aliasExpansion(doc: Document, ctx: ReadContext): { decoded: number; aliased: number; refusedAt?: number } {
   const expanded = new Map<Node, number>()
   const inProgress = new Set<Node>()
   // The expanded size of a node: itself and its children, aliases expanded.
@@ -61,7 +61,7 @@ export function excessiveAliasing(doc: Document, ctx: ReadContext): { decoded: n
     if (isSeq(n)) for (const item of n.items) walk(item)
   }
   walk(doc.contents)
-  return stop === undefined ? undefined : { decoded, aliased, offset: stop }
+  return stop === undefined ? { decoded, aliased } : { decoded, aliased, refusedAt: stop }
 }
 
 /** goyaml v2's allowedAliasRatio: 0.99 up to 400,000 decoded nodes, 0.10 from 4,000,000, linear in between. */

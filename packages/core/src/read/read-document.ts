@@ -5,7 +5,7 @@ import type { Reporter } from '../report/reporter.js'
 import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-context.js'
 import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
-import { excessiveAliasing } from './alias-expansion.js'
+import { aliasExpansion } from './alias-expansion.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
@@ -36,12 +36,23 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
       })
       return { start, end, explicitStart, empty: false, objects: [] }
     }
-    const excess = found.shared.length > 0 ? excessiveAliasing(doc, ctx) : undefined
-    if (excess) {
+    const expansion = found.shared.length > 0 ? aliasExpansion(doc, ctx) : undefined
+    if (expansion?.refusedAt !== undefined) {
       report.error('ALIAS_LIMIT', {
-        message: `YAML aliases expand this document too far: ${excess.aliased} of the first ${excess.decoded} nodes decoded come from aliases; ` +
+        message: `YAML aliases expand this document too far: ${expansion.aliased} of the first ${expansion.decoded} nodes decoded come from aliases; ` +
           'Kubernetes refuses it too (goyaml: "document contains excessive aliasing")',
-        at: { ...scope, offset: excess.offset },
+        at: { ...scope, offset: expansion.refusedAt },
+      })
+      return { start, end, explicitStart, empty: false, objects: [] }
+    }
+    const total = options.expansion
+    if (expansion && total && (total.aliased += expansion.aliased) > total.limit) {
+      // Said once: the documents after it are not read at all.
+      if (total.reported) return { start, end, explicitStart, empty: false, objects: [] }
+      total.reported = true
+      report.error('ALIAS_LIMIT', {
+        message: `YAML aliases in this input expand to more than ${total.limit} nodes in all; refusing to read further (an input built to be slow?)`,
+        at: { ...scope, offset: start },
       })
       return { start, end, explicitStart, empty: false, objects: [] }
     }

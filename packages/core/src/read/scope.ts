@@ -7,6 +7,11 @@ export interface ReadOptions {
   readonly table: CompiledTable
   /** Most alias dereferences followed in one document. */
   readonly aliasBudget: number
+  /**
+   * The nodes all documents' aliases expand to so far, and the most allowed
+   * (each document is also bounded on its own, by goyaml's rule).
+   */
+  readonly expansion?: { aliased: number; readonly limit: number; reported?: boolean }
   /** Keep each target's values (TargetFacts.values), for diff; a build does not need them. */
   readonly keepValues?: boolean
 }
