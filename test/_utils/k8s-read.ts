@@ -13,6 +13,11 @@ import { join } from 'node:path'
  * differs at the end of a file and on YAML 1.1 booleans.)
  */
 export function kubectlRead(yaml: string): unknown[] {
+  return parseJsonStream(kubectlJson(yaml)).flatMap(o => (isList(o) ? o.items : [o]))
+}
+
+/** What kubectl prints for {@link kubectlRead}: the objects as JSON text, one after another. */
+export function kubectlJson(yaml: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cmhash-k8s-read-'))
   try {
     const file = join(dir, 'in.yaml')
@@ -20,7 +25,7 @@ export function kubectlRead(yaml: string): unknown[] {
     const out = execFileSync('kubectl', ['patch', '--local', '--type', 'merge', '-p', '{}', '-o', 'json', '-f', file], {
       encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, KUBECONFIG: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
-    return parseJsonStream(out).flatMap(o => (isList(o) ? o.items : [o]))
+    return out
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -23,6 +23,23 @@ const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-
 // goyaml v2 parseTimestamp: such scalars stay strings when decoded into interface{}.
 const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]*)?(Z|[-+][0-9]{1,2}(:[0-9]{2})?)?)?$/
 
+const INT64_MIN = -(2n ** 63n)
+const UINT64_MAX = 2n ** 64n - 1n
+
+/**
+ * The integer Go's strconv.ParseInt(s, 0, 64) syntax gives for `text` (with
+ * goyaml's underscores removed): decimal, 0x, 0o, 0b, or a leading 0 for
+ * octal; any size (callers check the range). Undefined when it is not one.
+ */
+export function goInt(text: string): bigint | undefined {
+  const plain = text.replaceAll('_', '')
+  if (!GO_INT.test(plain)) return undefined
+  const negative = plain.startsWith('-')
+  const digits = plain.replace(/^[-+]/, '')
+  const value = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits)
+  return negative ? -value : value
+}
+
 /** What Kubernetes reads an unquoted (plain) scalar with this text as. */
 export function k8sPlainScalarKind(text: string): K8sScalarKind {
   if (NULLS.has(text)) return 'null'
@@ -34,9 +51,11 @@ export function k8sPlainScalarKind(text: string): K8sScalarKind {
   if (first === 0x2e) return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text) ? 'float' : 'string'
   if (TIMESTAMP.test(text)) return 'string'
   const plain = text.replaceAll('_', '')
-  if (GO_INT.test(plain)) return 'int'
+  // goyaml tries Go's ParseInt, then ParseUint, then its float pattern;
+  // what fits none of them stays a string.
+  const int = goInt(text)
+  if (int !== undefined && int >= INT64_MIN && int <= UINT64_MAX) return 'int'
   if (YAML_FLOAT.test(plain)) return 'float'
-  if (/^-?0b[01]+$/.test(plain)) return 'int'
   return 'string'
 }
 
