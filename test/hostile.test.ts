@@ -133,7 +133,7 @@ describe('hostile input', () => {
 
   it('documents that are not Kubernetes objects: passed through with a warning; kustomization files skipped in directories', () => {
     file('chart/values.yaml', 'replicaCount: 2\nimage: {tag: "1.0"}\n')
-    file('chart/kustomization.yaml', 'resources: [nope.yaml]\n')
+    file('chart/kustomization.yaml', 'resources: [cm.yaml, values.yaml]\n')
     file('chart/cm.yaml', CM)
     const r = cmhash(['build', 'chart'])
     expect(r.status).toBe(0)
@@ -170,11 +170,24 @@ describe('hostile input', () => {
     expect(cmhash(['build', '--strict', '-'], '').status).toBe(1)
   })
 
-  it('stdout closed early (| head): exit 0, no error', () => {
+  // Output that did not arrive is a failure: a closed pipe, a full disk.
+  it('stdout closed early (| head): exit 2, one line, no stack trace', () => {
     const big = Array.from({ length: 5000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\n`).join('---\n')
     const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${bin} build - | head -n 1`], { input: big, encoding: 'utf8' })
-    expect(r.status).toBe(0)
+    expect(r.status).toBe(2)
     expect(r.stdout).toBe('apiVersion: v1\n')
-    expect(r.stderr).toBe('')
+    expect(r.stderr).toBe('cmhash: cannot write to standard output (EPIPE)\n')
+  })
+
+  it('stdout or stderr on a full disk: exit 2, one line, no stack trace', () => {
+    file('in.yaml', `${CM}---\n${POD}`)
+    const full = spawnSync('bash', ['-c', `node ${bin} build in.yaml > /dev/full`], { cwd: dir, encoding: 'utf8' })
+    expect(full.status).toBe(2)
+    expect(full.stderr).toBe('cmhash: cannot write to standard output (ENOSPC)\n')
+    // A warning that cannot be shown fails the run too; nothing reaches stdout.
+    file('warn.yaml', POD)
+    const warned = spawnSync('bash', ['-c', `node ${bin} build warn.yaml 2> /dev/full`], { cwd: dir, encoding: 'utf8' })
+    expect(warned.status).toBe(2)
+    expect(warned.stdout).toBe('')
   })
 })

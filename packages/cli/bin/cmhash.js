@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { run } from '../dist/bundle/cmhash.mjs'
 
-// A reader that goes away early (`cmhash build k8s | head`) is not an error.
-process.stdout.on('error', e => {
-  if (e.code !== 'EPIPE') throw e
-})
+// Write errors reach run() through each write's callback; these listeners
+// only keep Node from treating the stream's 'error' event as uncaught.
+process.stdout.on('error', () => {})
+process.stderr.on('error', () => {})
 
 process.exitCode = await run(process.argv.slice(2), {
   stdin: process.stdin,

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { GITOPS_ANNOTATIONS, type SelectMode } from '@cmhash/core'
+import { parseSize } from './read-bounded.js'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
 export type Command =
@@ -35,6 +36,8 @@ export interface BuildCommand {
   readonly exclude?: readonly string[]
   readonly strict: boolean
   readonly quiet: boolean
+  /** --max-input: most bytes read from all inputs together. */
+  readonly maxInput?: number
 }
 
 export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
@@ -109,6 +112,7 @@ const SHARED_OPTIONS = {
   exclude: { type: 'string', multiple: true },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'max-input': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -168,7 +172,11 @@ function parseDiff(rest: readonly string[]): Command {
   }
 }
 
-function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean }) {
+function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean; 'max-input'?: string }) {
+  const maxInput = values['max-input'] === undefined ? undefined : parseSize(values['max-input'])
+  if (maxInput === 0 || (maxInput === undefined && values['max-input'] !== undefined)) {
+    throw new UsageError(`--max-input takes a size: bytes, or a number with K, M or G (e.g. 512M, 2G)`)
+  }
   if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
   }
@@ -181,6 +189,7 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.include !== undefined ? { include: values.include } : {}),
     ...(values.exclude !== undefined ? { exclude: values.exclude } : {}),
+    ...(maxInput !== undefined ? { maxInput } : {}),
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
   }

@@ -8,7 +8,7 @@ import { runDiff } from './commands/diff.js'
 import { runPrune } from './commands/prune.js'
 import { BUILD_HELP, DIFF_HELP, MAIN_HELP, PRUNE_HELP } from './help.js'
 import { InputError } from './inputs.js'
-import { OutputError, write, type Io } from './io.js'
+import { OutputError, STDERR, write, type Io } from './io.js'
 import { commandOptions } from './options.js'
 
 export type { Io } from './io.js'
@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
         const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }))
-        await write(io.stderr, outcome.stderr)
+        await write(io.stderr, outcome.stderr, STDERR)
         if (outcome.strictFailed) return EXIT.invalidDiff
         await write(io.stdout, outcome.stdout)
         return command.exitCode && outcome.rolls ? EXIT.rolls : EXIT.ok
@@ -65,28 +65,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-      await write(io.stderr, `cmhash: ${escapeControl(e.message)}\n`)
-      return EXIT.usage
-    }
-    if (e instanceof CmhashError) {
-      const shown = e.errors.slice(0, 50)
-      const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
-      const side = (i: number) => (e instanceof DiffError ? `${e.errors[i]!.side.toUpperCase()}: ` : '')
-      await write(io.stderr, shown.map((p, i) => `error: ${side(i)}${formatProblem(p)}\n`).join('') + more +
-        `cmhash: ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`)
-      return name === 'diff' ? EXIT.invalidDiff : EXIT.invalid
-    }
-    // A bug: say so in one line; the stack only when asked for.
-    await write(io.stderr, `cmhash: internal error: ${escapeControl(e instanceof Error ? e.message : String(e))} (please report it; CMHASH_DEBUG=1 shows where)\n`)
-    if (process.env.CMHASH_DEBUG) await write(io.stderr, `${e instanceof Error ? e.stack : ''}\n`)
-    return EXIT.internal
+    const { code, message } = failure(e, name)
+    // Saying why can fail too (stderr closed or full): the exit code still says it.
+    await write(io.stderr, message, STDERR).catch(() => undefined)
+    return code
   }
 }
 
 // --- internal ---
 
 const HELP: Readonly<Record<string, string>> = { build: BUILD_HELP, prune: PRUNE_HELP, diff: DIFF_HELP }
+
+/** The exit code and the message for what went wrong. */
+function failure(e: unknown, command: Command['name'] | undefined): { code: number; message: string } {
+  if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
+    return { code: EXIT.usage, message: `cmhash: ${escapeControl(e.message)}\n` }
+  }
+  if (e instanceof CmhashError) {
+    const shown = e.errors.slice(0, 50)
+    const more = e.errors.length > shown.length ? `cmhash: … and ${e.errors.length - shown.length} more errors\n` : ''
+    const side = (i: number) => (e instanceof DiffError ? `${e.errors[i]!.side.toUpperCase()}: ` : '')
+    return {
+      code: command === 'diff' ? EXIT.invalidDiff : EXIT.invalid,
+      message: shown.map((p, i) => `error: ${side(i)}${formatProblem(p)}\n`).join('') + more +
+        `cmhash: ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was written\n`,
+    }
+  }
+  // A bug: say so in one line; the stack only when asked for.
+  const text = escapeControl(e instanceof Error ? e.message : String(e))
+  const stack = process.env.CMHASH_DEBUG && e instanceof Error ? `${e.stack}\n` : ''
+  return { code: EXIT.internal, message: `cmhash: internal error: ${text} (please report it; CMHASH_DEBUG=1 shows where)\n${stack}` }
+}
 
 /** The version in this package's package.json, found from wherever this module runs (dist/ or dist/bundle/). */
 function version(): string {

@@ -1,8 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { basename, join, resolve, sep } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import fg from 'fast-glob'
 import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
+import { checkDirectory } from './input-checks.js'
+import { DEFAULT_MAX_INPUT, readSpecialBounded, readStreamBounded, take, type InputBudget } from './read-bounded.js'
 
 /** An input file, with the path it gets under --output-dir. */
 export interface InputFile extends BuildInput {
@@ -15,7 +17,7 @@ export class InputError extends Error {
 }
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
-const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES]
+const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES.map(n => `**/${n}`)]
 
 export interface ReadOptions {
   /** Globs of files to read in directories; default every .yaml, .yml and .json file. */
@@ -26,6 +28,12 @@ export interface ReadOptions {
   readonly skip?: ReadonlySet<string>
   /** A directory without manifests is not an error (the configuration generates objects). */
   readonly allowEmpty?: boolean
+  /** The configuration file in use (absolute): the one cmhash.config.* a directory may hold below its top. */
+  readonly configFile?: string
+  /** --output-dir (absolute): never read as input, even inside an input directory. */
+  readonly outputDir?: string
+  /** Most bytes read from all inputs together; default DEFAULT_MAX_INPUT. */
+  readonly maxInputBytes?: number
 }
 
 /**
@@ -36,9 +44,11 @@ export interface ReadOptions {
 export async function readInputs(paths: readonly string[], cwd: string, stdin: Readable, options: ReadOptions = {}): Promise<InputFile[]> {
   const out: InputFile[] = []
   const seen = new Set<string>()
+  const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT
+  const budget: InputBudget = { left: limit, limit }
   for (const p of paths) {
     if (p === '-') {
-      out.push({ path: '<stdin>', outputPath: 'stdin.yaml', content: decode(await readAll(stdin), '<stdin>') })
+      out.push({ path: '<stdin>', outputPath: 'stdin.yaml', content: decode(await readStreamBounded(stdin, '<stdin>', budget), '<stdin>') })
       continue
     }
     const abs = resolve(cwd, p)
@@ -46,8 +56,13 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       throw new InputError(`${p}: no such file or directory`)
     })
     if (info.isDirectory()) {
+      // The output directory, when it is inside this one, is not input: a
+      // second run would read the first one's output.
+      const output = options.outputDir === undefined ? undefined : relative(abs, options.outputDir)
+      const outputIgnore = output !== undefined && output !== '' && !output.startsWith('..') && !isAbsolute(output) ? [`${output.split(sep).join('/')}/**`] : []
+      await checkDirectory(abs, p, { ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ignore: outputIgnore })
       const found = await fg([...(options.include ?? MANIFESTS)], {
-        cwd: abs, dot: false, ignore: [...SKIPPED, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
+        cwd: abs, dot: false, ignore: [...SKIPPED, ...outputIgnore, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
       })
       const manifests = options.skip ? found.filter(rel => !options.skip!.has(join(abs, rel))) : found
       if (manifests.length === 0 && !options.allowEmpty) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
@@ -57,15 +72,20 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       const sorted = manifests.sort(byCodePoint)
       for (let i = 0; i < sorted.length; i += READ_AHEAD) {
         const batch = sorted.slice(i, i + READ_AHEAD)
-        const files = await Promise.all(batch.map(rel => readOne(join(abs, rel), displayPath(p, rel), rel)))
+        const files = await Promise.all(batch.map(rel => readOne(join(abs, rel), displayPath(p, rel), rel, budget)))
         for (const f of files) {
           if (seen.has(f.abs) || options.skip?.has(f.abs)) continue
           seen.add(f.abs)
           out.push(f.file)
         }
       }
+    } else if (!info.isFile()) {
+      // A pipe or device named on the command line: /dev/stdin, /dev/fd/N,
+      // a process substitution <(helm template ...). No real path to
+      // compare, and no size to check before reading.
+      out.push({ path: p, outputPath: basename(p), content: decode(await readSpecialBounded(abs, p, budget).catch(fail(p)), p) })
     } else {
-      await addFile(out, seen, abs, p, basename(p))
+      await addFile(out, seen, abs, p, basename(p), budget)
     }
   }
   return out
@@ -102,21 +122,27 @@ export async function readText(path: string, cwd: string): Promise<string> {
 
 const READ_AHEAD = 64
 
-async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string): Promise<void> {
-  const f = await readOne(abs, path, outputPath)
+async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string, budget: InputBudget): Promise<void> {
+  const f = await readOne(abs, path, outputPath, budget)
   if (seen.has(f.abs)) return
   seen.add(f.abs)
   out.push(f.file)
 }
 
 /** Reads a file; `abs` in the result is its real path, for telling files reached twice apart. */
-async function readOne(abs: string, path: string, outputPath: string): Promise<{ abs: string; file: InputFile }> {
-  const fail = (e: NodeJS.ErrnoException): never => {
+async function readOne(abs: string, path: string, outputPath: string, budget: InputBudget): Promise<{ abs: string; file: InputFile }> {
+  const real = await realpath(abs).catch(fail(path))
+  const size = await stat(real).then(s => s.size, fail(path))
+  take(budget, size, path)
+  const bytes = await readFile(real).catch(fail(path))
+  return { abs: real, file: { path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) } }
+}
+
+function fail(path: string): (e: NodeJS.ErrnoException) => never {
+  return e => {
+    if (e instanceof InputError) throw e
     throw new InputError(`${path}: cannot read (${e.code ?? e.message})`)
   }
-  const real = await realpath(abs).catch(fail)
-  const bytes = await readFile(real).catch(fail)
-  return { abs: real, file: { path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) } }
 }
 
 function decode(bytes: Uint8Array, path: string): string {
@@ -152,11 +178,6 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-  return Buffer.concat(chunks)
-}
 
 function displayPath(dir: string, rel: string): string {
   return join(dir, rel).split(sep).join('/')

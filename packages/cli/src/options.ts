@@ -1,11 +1,10 @@
 import { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, type BuildOptions } from '@cmhash/core'
+import { resolve } from 'node:path'
 import type { BuildCommand } from './args.js'
 import { readGenerated, type Generated } from './commands/generator-files.js'
 import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
 
-/** What build, prune and diff share: the inputs and the flags that set build options. */
-type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /** The options the command line sets (they win over configuration). */
 export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {
@@ -14,12 +13,16 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.select !== undefined ? { select: command.select } : {}),
     ...(command.include !== undefined ? { include: command.include } : {}),
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
+    ...(command.maxInput !== undefined ? { maxInputBytes: command.maxInput } : {}),
     ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
   }
 }
 
 /** Build and read options, and what the configuration's generators made (if any). */
 export type CommandOptions = BuildOptions & ReadOptions & { readonly generated?: Generated }
+
+/** What build, prune and diff share: the inputs and the flags that set build and read options. */
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /**
  * Options from the configuration file (if any), overridden by the command
@@ -37,7 +40,7 @@ export async function commandOptions(command: SharedCommand, io: Io): Promise<Co
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const text = await readText(file, io.cwd)
-  const options = { ...configToOptions(parseConfig(text, file)), ...flags }
+  const options = { ...configToOptions(parseConfig(text, file)), ...flags, configFile: resolve(io.cwd, file) }
   if (!options.generators) return options
   const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
   return { ...options, generated, skip: generated.sources, allowEmpty: true }

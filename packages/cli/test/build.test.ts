@@ -128,3 +128,12 @@ describe('names with control characters', () => {
     expect(bad.stderr).not.toMatch(CONTROL)
   })
 })
+
+describe('stdin on a terminal', () => {
+  it('says that it is reading manifests from it', async () => {
+    const r = await cli(['build', '-'], { stdin: `${CM}---\n${POD}`, tty: true })
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('cmhash: reading manifests from standard input (end with Ctrl-D)\n')
+    expect((await cli(['build', '-'], { stdin: `${CM}---\n${POD}` })).stderr).toBe('')
+  })
+})

@@ -74,7 +74,7 @@ describe('cmhash build with generators', () => {
 
   it.skipIf(skipKubectl)('builds examples/generators with the names kubectl kustomize gives it', () => {
     const example = new URL('../../../examples/generators/', import.meta.url).pathname
-    const theirs = execFileSync('kubectl', ['kustomize', join(example, 'k8s')], { encoding: 'utf8' })
+    const theirs = execFileSync('kubectl', ['kustomize', join(example, 'before')], { encoding: 'utf8' })
     const ours = readFileSync(join(example, 'expected.yaml'), 'utf8')
     expect(names(ours).sort()).toEqual(names(theirs).sort())
     expect(names(ours)).toEqual(['web-nginx-5chmdm8t69', 'web-env-72c7hgh6hd', 'web-api-2b52g6cgc5', 'web'])

@@ -1,15 +1,21 @@
-import { resolve } from 'node:path'
-import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList, type BuildResult } from '@cmhash/core'
+import { join, resolve } from 'node:path'
+import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
 import { UsageError, type BuildCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
-import { mustBe, write, writeOut, type Io } from '../io.js'
+import { mustBe, STDERR, write, writeAll, type Io, type OutputFile } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions } from '../options.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
   let options = await commandOptions(command, io)
-  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
+  const reportPath = command.report === undefined ? undefined : resolve(io.cwd, command.report)
+  const outputDir = command.outputDir === undefined ? undefined : resolve(io.cwd, command.outputDir)
+  if (command.paths.includes('-') && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    await write(io.stderr, 'cmhash: reading manifests from standard input (end with Ctrl-D)\n', STDERR)
+  }
+  const read = { ...options, ...(outputDir !== undefined ? { outputDir } : {}) }
+  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, read)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')
   if (stdin && isResourceList(stdin.content)) {
@@ -21,24 +27,30 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   }
   const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
-  if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''))
+  if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''), STDERR)
   if (command.strict && result.warnings.length > 0) {
-    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`)
+    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
     return false
   }
   const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
-  // Check where files go before writing any, so a bad path writes nothing.
-  const reportPath = command.report === undefined ? undefined : resolve(io.cwd, command.report)
-  const outputDir = command.outputDir === undefined ? undefined : resolve(io.cwd, command.outputDir)
-  if (reportPath !== undefined) await mustBe(reportPath, 'file-or-nothing', command.report!)
-  if (outputDir !== undefined) await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
-  if (outputDir === undefined) {
-    await write(io.stdout, stdout)
-  } else {
-    await writeTree(outputDir, inputs.map(i => i.outputPath), result)
+  // Everything is computed; now every output is written or none is: files
+  // and the report go to temporary names and are renamed into place
+  // together, and stdout is written last.
+  const files: OutputFile[] = []
+  if (outputDir !== undefined) {
+    await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
+    result.files.forEach((file, i) => {
+      const rel = inputs[i]!.outputPath
+      files.push({ target: resolve(outputDir, rel), content: file.content, shown: join(command.outputDir!, rel), within: outputDir })
+    })
   }
-  if (reportPath !== undefined) await writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, command.report!)
-  if (command.summary) await write(io.stderr, formatSummary(report))
+  if (reportPath !== undefined) {
+    await mustBe(reportPath, 'file-or-nothing', command.report!)
+    files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
+  }
+  await writeAll(files)
+  if (outputDir === undefined) await write(io.stdout, stdout)
+  if (command.summary) await write(io.stderr, formatSummary(report), STDERR)
   return true
 }
 
@@ -47,11 +59,5 @@ function checkOutputPaths(paths: readonly string[]): void {
   for (const p of paths) {
     if (seen.has(p)) throw new UsageError(`two inputs would both be written to ${p} under --output-dir; pass them separately`)
     seen.add(p)
-  }
-}
-
-async function writeTree(dir: string, outputPaths: readonly string[], result: BuildResult): Promise<void> {
-  for (const [i, file] of result.files.entries()) {
-    await writeOut(resolve(dir, outputPaths[i]!), file.content, outputPaths[i]!)
   }
 }
