@@ -127,11 +127,13 @@ function shuffleKeys(v: unknown, seed: number): unknown {
 /**
  * Strings that Kubernetes (YAML 1.1, goyaml v2) would read as something else
  * when written plain: booleans (y, N, on…), numbers in any base or with
- * underscores, nulls. Writers for Kubernetes must quote them; cmhash rejects
+ * underscores, nulls; and text with characters YAML 1.1 reads as line
+ * breaks (NEL, U+2028, U+2029, a carriage return), which only double quotes
+ * keep. Writers for Kubernetes must quote them; cmhash rejects
  * them where a string is required (see errors.test.ts), so the generator
  * quotes them.
  */
-const K8S_AMBIGUOUS = /^(?:[-+.0-9].*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$/
+const K8S_AMBIGUOUS = /^(?:[-+.0-9].*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$|[\u0085\u2028\u2029\r]/
 
 function stringify(obj: unknown, options: { collectionStyle?: 'flow' | 'block'; defaultStringType?: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'; defaultKeyType?: 'PLAIN'; lineWidth?: number } = {}): string {
   const doc = new Document(obj)

@@ -127,12 +127,13 @@ describe('layouts', () => {
     expect(codes(() => build(`${POD}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  labels:\n    ? a\n    : b\ndata: {A: b}\n`))).toEqual(['INVALID_RESOURCE'])
   })
 
-  it('ends the previous document with ... before a %YAML directive', () => {
-    const out = stable([
+  // kubectl refuses a document with a directive; cmhash says so instead of
+  // writing a stream kubectl cannot read.
+  it('refuses a %YAML directive, as kubectl does', () => {
+    expect(errorsOf(() => build([
       { path: 'f1.yaml', content: POD },
       { path: 'f2.yaml', content: '%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  A: b\n' },
-    ])
-    expect(out).toContain('\n...\n%YAML 1.1\n---\n')
+    ])).map(e => [e.code, e.location?.file, e.location?.line])).toEqual([['YAML_SYNTAX', 'f2.yaml', 1]])
   })
 
   // kubectl reads the end of a file as a line break; kustomize (goyaml v3)

@@ -21,8 +21,7 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
     }
     let piece = cursor!.slice(d.start, d.end)
     if (out.length > 0) {
-      if (startsWithDirective(piece) && !out[out.length - 1]!.endsWith('...\n')) piece = `...\n${piece}`
-      else if (!d.explicitStart) piece = `---\n${piece}`
+      if (!d.explicitStart) piece = `---\n${piece}`
     }
     // kubectl reads the end of a file as a line break, so adding the one a
     // document lacks changes nothing it reads (a block scalar's value
@@ -31,16 +30,6 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
     out.push(piece)
   })
   return out.join('')
-}
-
-/** A document that starts with a directive (`%YAML`) needs the one before it ended with `...`. */
-function startsWithDirective(piece: string): boolean {
-  for (const line of piece.split('\n', 50)) {
-    const t = line.trimStart()
-    if (t === '' || t.startsWith('#')) continue
-    return t.startsWith('%')
-  }
-  return false
 }
 
 /** The line break a file uses: `\r\n` when its first line ends so. */

@@ -6,6 +6,7 @@ import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-cont
 import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
 import { aliasExpansion } from './alias-expansion.js'
+import { documentProblem } from './kubectl-splitting.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
@@ -19,6 +20,11 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
     // The first error of a document; what follows is usually its echo.
     const e = doc.errors[0]!
     report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code), at: { ...scope, offset: Math.min(e.pos[0], scope.end) } })
+    return { start, end, explicitStart, empty: false, objects: [] }
+  }
+  const problem = documentProblem(doc, scope.text, start, end, scope.first === true)
+  if (problem) {
+    report.error('YAML_SYNTAX', { message: `malformed YAML: ${problem.message}`, at: { ...scope, offset: problem.offset } })
     return { start, end, explicitStart, empty: false, objects: [] }
   }
   const contents = doc.contents

@@ -1,6 +1,7 @@
 import { Composer, Parser, type Document } from 'yaml'
 import type { DocFacts, FileFacts } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
+import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
 import type { ReadOptions } from './scope.js'
 
@@ -19,6 +20,11 @@ export function readStream(path: string, source: string, options: ReadOptions, r
   // gives kubectl's values, at the same offsets.
   const parsed = text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text
   const docs: DocFacts[] = []
+  const problem = fileProblem(text)
+  if (problem) {
+    report.error('YAML_SYNTAX', { message: `malformed YAML: ${problem.message}`, at: { file: path, text, offset: problem.offset } })
+    return { path, text, docs }
+  }
   const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   // Each document owns the text from its start (`---`, or the file's start
   // for the first) up to the next document's start: its trailing comments
@@ -28,7 +34,7 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     const doc = pending
     if (!doc) return
     const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
-    docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length) }, options, report))
+    docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length), first: docs.length === 0 }, options, report))
   }
   try {
     for (const doc of composer.compose(new Parser().parse(parsed), false, parsed.length)) {

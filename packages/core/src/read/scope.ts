@@ -22,4 +22,6 @@ export interface DocScope {
   readonly text: string
   readonly start: number
   readonly end: number
+  /** The file's first document. */
+  readonly first?: boolean
 }

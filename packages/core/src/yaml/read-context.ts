@@ -25,7 +25,7 @@ export class ReadContext {
     if (!this.anchors) {
       const anchors = new Map<string, Node[]>()
       visit(this.doc, (_key, node) => {
-        const anchor = (node as Node).anchor
+        const anchor = (node as Node | null)?.anchor
         if (anchor && !isAlias(node)) {
           const list = anchors.get(anchor)
           if (list) list.push(node as Node)

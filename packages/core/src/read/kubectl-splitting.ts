@@ -1,0 +1,53 @@
+import { isScalar, visit, type Document } from 'yaml'
+
+// --- internal ---
+
+// What kubectl (apimachinery's YAML reader, then goyaml v2 on each chunk)
+// refuses or reads differently from the yaml package. cmhash refuses these
+// too, rather than build something kubectl would read another way.
+
+/** A problem with the text of a whole file: its offset and why. */
+export function fileProblem(text: string): { offset: number; message: string } | undefined {
+  const bom = text.indexOf('\ufeff')
+  if (bom >= 0) return { offset: bom, message: 'a byte-order mark inside the file (a file pasted after another?), which the YAML reader cannot place: remove it' }
+  const marker = /^---[ \t]+[^\s#]/m.exec(text)
+  if (marker) return { offset: marker.index, message: 'content on the --- line; kubectl refuses it: start the content on the next line' }
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return { offset: i, message: 'a carriage return not followed by a line feed; kubectl reads it as a line break and refuses the file: use \\n or \\r\\n line ends' }
+  }
+  return undefined
+}
+
+/** A problem with one document: its offset and why. */
+export function documentProblem(doc: Document, text: string, start: number, end: number, first: boolean): { offset: number; message: string } | undefined {
+  const directives = doc.directives
+  if (directives?.yaml.explicit || Object.keys(directives?.tags ?? {}).some(t => t !== '!' && t !== '!!')) {
+    return { offset: start, message: 'a %YAML or %TAG directive; kubectl refuses documents that have them: remove it' }
+  }
+  const contents = doc.contents
+  const empty = contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)
+  const at = empty ? undefined : contents.range?.[0]
+  if (!first && !directives?.docStart && at !== undefined) {
+    return { offset: at, message: 'a document after "..." without a --- line; kubectl ignores it: start it with ---' }
+  }
+  // goyaml reads NEL and the line and paragraph separators as line breaks
+  // outside quoted scalars (kubectl then refuses the document); the yaml
+  // package reads them as characters.
+  const slice = text.slice(start, end)
+  const found = /[\u0085\u2028\u2029]/.exec(slice)
+  if (!found) return undefined
+  const quoted: Array<[number, number]> = []
+  visit(doc, {
+    Scalar(_key, s) {
+      if (isScalar(s) && (s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') && s.range) quoted.push([s.range[0], s.range[1]])
+    },
+  })
+  const separators = /[\u0085\u2028\u2029]/g
+  for (let m = separators.exec(slice); m; m = separators.exec(slice)) {
+    const offset = start + m.index
+    if (!quoted.some(([a, b]) => offset >= a && offset < b)) {
+      return { offset, message: `a raw U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (a line break to YAML 1.1) outside a quoted string; kubectl refuses it: write it as an escape in double quotes` }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,50 @@
+// Inputs that the yaml package reads but kubectl refuses, or reads
+// differently (its reader splits the stream on --- lines, and goyaml v2
+// decodes only the first document of each part). cmhash refuses them with
+// the reason, rather than build something kubectl would read another way.
+import { describe, expect, it } from 'vitest'
+import { build, CmhashError } from '@cmhash/core'
+import { kubectlRead } from '../../../test/_utils/k8s-read.js'
+import { skipKubectl } from '../../../test/_utils/kubectl.js'
+
+const CM = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {k: v}\n`
+
+type Kubectl = 'refuses' | 'reads one object' | 'reads another value' | 'reads it'
+
+const cases: Array<[name: string, input: string, kubectl: Kubectl, line: number]> = [
+  ['a %YAML directive', `%YAML 1.1\n---\n${CM('a')}`, 'refuses', 1],
+  ['content on the --- line', `${CM('a')}--- !!map\n${CM('b')}`, 'refuses', 5],
+  ['a document after ... without ---', `${CM('a')}...\n${CM('b')}`, 'reads one object', 6],
+  ['a lone carriage return in a quoted string', CM('a').replace('data: {k: v}', 'data: {k: "v\rw"}'), 'reads another value', 4],
+  ['a lone carriage return in a block map', CM('a').replace('data: {k: v}', 'data:\n  k: v\rw'), 'refuses', 5],
+  ['a raw U+2028 in a plain scalar', CM('a').replace('data: {k: v}', 'data:\n  k: v\u2028w'), 'refuses', 5],
+  ['a raw U+0085 in a block scalar', CM('a').replace('data: {k: v}', 'data:\n  k: |\n    v\u0085w'), 'refuses', 6],
+  ['a raw U+2029 in a comment', `${CM('a')}# note\u2029more\n`, 'refuses', 5],
+  // kubectl skips a byte-order mark at the start of each part of the stream;
+  // the yaml package cannot read one there. Refused, with the way out.
+  ['a byte-order mark at the start of a later document', `${CM('a')}---\n\ufeff${CM('b')}`, 'reads it', 6],
+]
+
+describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them otherwise than the yaml package', () => {
+  it.each(cases)('%s', (_name, input, kubectl, line) => {
+    switch (kubectl) {
+      case 'refuses': expect(() => kubectlRead(input)).toThrow(); break
+      case 'reads one object': expect(kubectlRead(input)).toHaveLength(1); break
+      case 'reads another value': expect((kubectlRead(input)[0] as any).data.k).toBe('v w'); break
+      case 'reads it': expect(kubectlRead(input)).toHaveLength(2)
+    }
+    try {
+      build(input)
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(CmhashError)
+      expect((e as CmhashError).errors.map(x => [x.code, x.location?.line])).toEqual([['YAML_SYNTAX', line]])
+    }
+  })
+
+  it('a raw U+2028 inside a quoted string is read by both, as the character', () => {
+    const input = `${CM('a').replace('{k: v}', '{k: "v\u2028w"}')}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
+    const [cm] = kubectlRead(build(input).output) as any[]
+    expect(cm.data).toEqual({ k: 'v\u2028w' })
+  })
+})
