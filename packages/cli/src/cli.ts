@@ -6,7 +6,8 @@ import { runBuild } from './commands/build.js'
 import { runConfigCheck, runConfigSchema } from './commands/config.js'
 import { runDiff } from './commands/diff.js'
 import { runPrune } from './commands/prune.js'
-import { BUILD_HELP, DIFF_HELP, MAIN_HELP, PRUNE_HELP } from './help.js'
+import { completionScript } from './completion.js'
+import { helpText, named } from './help.js'
 import { InputError } from './inputs.js'
 import { OutputError, write, type Io } from './io.js'
 import { commandOptions } from './options.js'
@@ -28,18 +29,30 @@ export const EXIT = {
   internal: 70,
 } as const
 
+export interface RunOptions {
+  /**
+   * How the program was called, for help and usage messages: `cmhash`
+   * (default), or `kubectl cmhash` when run as the kubectl plugin.
+   */
+  readonly program?: string
+}
+
 /**
  * Runs cmhash with `argv` (without the node and script paths) and returns the
  * exit code. Writes output only when the whole build succeeded.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], io: Io, options: RunOptions = {}): Promise<number> {
+  const program = options.program ?? 'cmhash'
   let name: Command['name'] | undefined
   try {
     const command = parseCommand(argv)
     name = command.name
     switch (command.name) {
       case 'help':
-        await write(io.stdout, HELP[command.topic ?? ''] ?? MAIN_HELP)
+        await write(io.stdout, helpText(command.topic, program))
+        return EXIT.ok
+      case 'completion':
+        await write(io.stdout, completionScript(command.shell))
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
@@ -66,7 +79,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-      await write(io.stderr, `cmhash: ${escapeControl(e.message)}\n`)
+      await write(io.stderr, `cmhash: ${escapeControl(e instanceof UsageError ? named(e.message, program) : e.message)}\n`)
       return EXIT.usage
     }
     if (e instanceof CmhashError) {
@@ -86,10 +99,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 // --- internal ---
 
-const HELP: Readonly<Record<string, string>> = { build: BUILD_HELP, prune: PRUNE_HELP, diff: DIFF_HELP }
+/** Set by the bundler (rolldown.config.mjs), so a bundle or a single executable knows its version without a package.json beside it. */
+declare const CMHASH_VERSION: string | undefined
 
 /** The version in this package's package.json, found from wherever this module runs (dist/ or dist/bundle/). */
 function version(): string {
+  if (typeof CMHASH_VERSION === 'string') return CMHASH_VERSION
   for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
     try {
       const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version: string }
