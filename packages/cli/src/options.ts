@@ -5,7 +5,7 @@ import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
 
 /** What build, prune and diff share: the inputs and the flags that set build options. */
-type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> & { readonly gitops?: BuildCommand['gitops'] }
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'disablePresets'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /** The options the command line sets (they win over configuration). */
 export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {
@@ -15,7 +15,13 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.include !== undefined ? { include: command.include } : {}),
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
     ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+    ...(command.disablePresets !== undefined ? { presets: Object.fromEntries(command.disablePresets.map(name => [name, false])) } : {}),
   }
+}
+
+/** Configured options with the command line's over them; presets the flags turn off are added to the configuration's. */
+export function withFlags<T extends BuildOptions>(configured: T, flags: BuildOptions & ReadOptions): T & ReadOptions {
+  return { ...configured, ...flags, ...(flags.presets ? { presets: { ...configured.presets, ...flags.presets } } : {}) }
 }
 
 /** Build and read options, and what the configuration's generators made (if any). */
@@ -37,7 +43,7 @@ export async function commandOptions(command: SharedCommand, io: Io): Promise<Co
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const text = await readText(file, io.cwd)
-  const options = { ...configToOptions(parseConfig(text, file)), ...flags }
+  const options = withFlags(configToOptions(parseConfig(text, file)), flags)
   if (!options.generators) return options
   const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
   return { ...options, generated, skip: generated.sources, allowEmpty: true }

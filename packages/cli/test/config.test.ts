@@ -60,6 +60,18 @@ describe('configuration', () => {
     expect(r.stderr).toContain('choose one with --config')
   })
 
+  it('--disable-preset turns presets off on top of those the configuration turns off', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: istio}}, {configMapRef: {name: argocd-cm}}]}]}\n'
+    const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {k: v}\n---\n`
+    tree({ 'k8s/all.yaml': `${cm('istio')}${cm('argocd-cm')}${pod}` })
+    const names = async (argv: string[]) => parseAllDocuments((await cli(['build', '-q', ...argv, 'k8s'], { cwd: scratch.dir })).stdout).map(d => d.toJS().metadata.name)
+    expect(await names([])).toEqual(['istio', 'argocd-cm', 'p'])
+    expect(await names(['--disable-preset', 'argo-cd'])).toEqual(['istio', expect.stringMatching(/^argocd-cm-[a-z0-9]{10}$/), 'p'])
+    tree({ 'k8s/cmhash.config.yaml': 'presets: {istio: false}\n' })
+    expect(await names([])).toEqual([expect.stringMatching(/^istio-/), 'argocd-cm', 'p'])
+    expect(await names(['--disable-preset', 'argo-cd'])).toEqual([expect.stringMatching(/^istio-/), expect.stringMatching(/^argocd-cm-/), 'p'])
+  })
+
   it('turns alias bombs in configurations into errors, not crashes', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(i === 0 ? '*a' : `*l${i}`).join(', ')}]`)].join('\n')
     tree({ 'bomb.yaml': `${bomb}\n` })

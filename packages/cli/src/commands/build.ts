@@ -1,10 +1,10 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList, type BuildResult } from '@cmhash/core'
 import { UsageError, type BuildCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
 import { mustBe, write, writeOut, type Io } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
-import { commandOptions, flagOptions } from '../options.js'
+import { commandOptions, flagOptions, withFlags } from '../options.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
@@ -17,7 +17,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
     if (fc) await refuseFunctionGenerators(fc, stdin.content, stdin.path)
-    if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
+    if (fc) options = withFlags({ ...options, ...configToOptions(fc) }, flagOptions(command))
   }
   const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
@@ -28,16 +28,19 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   }
   const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
   // Check where files go before writing any, so a bad path writes nothing.
-  const reportPath = command.report === undefined ? undefined : resolve(io.cwd, command.report)
+  // --report - (allowed only with --output-dir) prints the report where the manifests would go.
+  const reportPath = command.report === undefined || command.report === '-' ? undefined : resolve(io.cwd, command.report)
   const outputDir = command.outputDir === undefined ? undefined : resolve(io.cwd, command.outputDir)
   if (reportPath !== undefined) await mustBe(reportPath, 'file-or-nothing', command.report!)
   if (outputDir !== undefined) await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
   if (outputDir === undefined) {
     await write(io.stdout, stdout)
   } else {
-    await writeTree(outputDir, inputs.map(i => i.outputPath), result)
+    await writeTree(outputDir, command.outputDir!, inputs.map(i => i.outputPath), result)
   }
-  if (reportPath !== undefined) await writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, command.report!)
+  const reportText = `${JSON.stringify(report, null, 2)}\n`
+  if (reportPath !== undefined) await writeOut(reportPath, reportText, command.report!)
+  if (command.report === '-') await write(io.stdout, reportText)
   if (command.summary) await write(io.stderr, formatSummary(report))
   return true
 }
@@ -50,8 +53,9 @@ function checkOutputPaths(paths: readonly string[]): void {
   }
 }
 
-async function writeTree(dir: string, outputPaths: readonly string[], result: BuildResult): Promise<void> {
+/** Writes each file under `dir`; messages name it as under the --output-dir the user gave (`shownDir`). */
+async function writeTree(dir: string, shownDir: string, outputPaths: readonly string[], result: BuildResult): Promise<void> {
   for (const [i, file] of result.files.entries()) {
-    await writeOut(resolve(dir, outputPaths[i]!), file.content, outputPaths[i]!)
+    await writeOut(resolve(dir, outputPaths[i]!), file.content, join(shownDir, outputPaths[i]!))
   }
 }
