@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
       case 'diff': {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
-        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }))
+        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd, top) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }, top))
         await write(io.stderr, outcome.stderr)
         if (outcome.strictFailed) return EXIT.invalidDiff
         await write(io.stdout, outcome.stdout)

@@ -28,18 +28,16 @@ export function withFlags<T extends BuildOptions>(configured: T, flags: BuildOpt
 export type CommandOptions = BuildOptions & ReadOptions & { readonly generated?: Generated }
 
 /**
- * Options from the configuration file (if any), overridden by the command
- * line; the configuration's generators are run here, their files read
- * relative to it.
+ * Options from the configuration file (--config, or the one findConfig
+ * finds, searching no higher than `top`), overridden by the command line;
+ * the configuration's generators are run here, their files read relative
+ * to it.
  */
-export async function commandOptions(command: SharedCommand, io: Io): Promise<CommandOptions> {
+export async function commandOptions(command: SharedCommand, io: Io, top?: string): Promise<CommandOptions> {
   const flags = flagOptions(command)
-  let file = command.config
-  if (file === undefined) {
-    // Looking for a config file costs a stat per directory; loading the
-    // config module (and ajv) happens only when there is one.
-    file = await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES)
-  }
+  // Looking for a config file costs a few stats per directory; loading the
+  // config module (and ajv) happens only when there is one.
+  const file = command.config ?? (await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES, top))?.path
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const text = await readText(file, io.cwd)
