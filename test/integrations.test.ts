@@ -183,7 +183,7 @@ describe('Argo CD config management plugin', () => {
     // The ConfigMap names its namespace; the Deployment is in the Application's.
     const app = copyExample('argocd-cmp')
     const appYaml = join(app, 'app/app.yaml')
-    writeFileSync(appYaml, readFileSync(appYaml, 'utf8').replace(/(kind: Deployment\nmetadata:\n  name: api\n)  namespace: payments\n/, '$1'))
+    writeFileSync(appYaml, readFileSync(appYaml, 'utf8').replace(/(kind: Deployment\nmetadata:\n {2}name: api\n) {2}namespace: payments\n/, '$1'))
     const { command, args } = plugin.spec.generate
     const generate = (extra: NodeJS.ProcessEnv) => spawnSync(command[0]!, [...command.slice(1), ...args], { cwd: join(app, 'app'), env: { ...env, ...extra }, encoding: 'utf8' })
     const elsewhere = generate({})
