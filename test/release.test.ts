@@ -55,6 +55,21 @@ describe('pnpm release', () => {
     for (const [sum, f] of sums) expect(createHash('sha256').update(readFileSync(join(out, f!))).digest('hex'), f).toBe(sum)
   })
 
+  it('writes every release/ file the README and the examples name, in this version', () => {
+    const docs = ['README.md', 'examples/github-actions/cmhash.yml', ...readdirSync(join(root, 'examples')).map(e => `examples/${e}/README.md`).filter(f => existsSync(join(root, f)))]
+    let named = 0
+    for (const doc of docs) {
+      const text = readFileSync(join(root, doc), 'utf8')
+      for (const [, file] of text.matchAll(/\brelease\/([\w.-]+(?:\/[\w.-]+)*\w)/g)) {
+        if (!sea && file!.includes('linux')) continue
+        expect(existsSync(join(out, file!)), `${doc}: release/${file}`).toBe(true)
+        named++
+      }
+      for (const [name] of text.matchAll(/\bcmhash(-core)?-\d+\.\d+\.\d+\.tgz/g)) expect(name, doc).toMatch(new RegExp(`-${version.replace(/\./g, '\\.')}\\.tgz$`))
+    }
+    expect(named).toBeGreaterThan(5)
+  })
+
   it('packs @cmhash/core with README, LICENSE, code, types and schemas, and nothing else', () => {
     const files = entries(tgz.core)
     const dist = files.filter(f => f.startsWith('package/dist/'))

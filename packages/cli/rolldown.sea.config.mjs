@@ -8,5 +8,5 @@ import { shared } from './rolldown.config.mjs'
 export default defineConfig({
   input: { cmhash: 'sea/main.mjs' },
   ...shared,
-  output: { dir: process.env.CMHASH_SEA_OUT ?? 'dist/sea', format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+  output: { dir: process.env.CMHASH_SEA_OUT ?? 'dist/sea', format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
 })
