@@ -116,7 +116,11 @@ describe('pnpm release', () => {
 
 describe('installed with npm, offline, into an empty project', () => {
   const project = join(work, 'project')
-  const npmEnv = { ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }
+  // An empty cache of its own and a registry that does not answer: nothing can come from the network.
+  const npmEnv = {
+    ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_registry: 'http://127.0.0.1:9/',
+    npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false',
+  }
   const node = (args: string[], input?: string) => run('node', args, { cwd: project, ...(input === undefined ? {} : { input }) })
 
   beforeAll(() => {
