@@ -113,13 +113,28 @@ describe('Helm post-renderer', () => {
     const e = helmEnv()
     expect(execFileSync(path, ['version', '--short'], { env: e, encoding: 'utf8' })).toMatch(/^v4\./)
     execFileSync(path, ['plugin', 'install', join(examples, 'helm-post-renderer/helm4-plugin')], { env: e, stdio: 'pipe' })
-    checkRendered(execFileSync(path, ['template', 'greeter', chart, '--post-renderer', 'cmhash'], { env: e, encoding: 'utf8' }))
+    const plain = execFileSync(path, ['template', 'greeter', chart, '--post-renderer', 'cmhash'], { env: e, encoding: 'utf8' })
+    checkRendered(plain)
+    expect(plain).not.toContain('helm.sh/resource-policy')
+    // --post-renderer-args reach cmhash build: as in the README, the release namespace and --gitops helm.
+    const withArgs = execFileSync(path, ['template', 'greeter', chart, '-n', 'shop', '--post-renderer', 'cmhash',
+      '--post-renderer-args=--namespace=shop', '--post-renderer-args=--gitops=helm'], { env: e, encoding: 'utf8' })
+    checkRendered(withArgs)
+    expect(objectsOf(withArgs).find(o => o.kind === 'ConfigMap')!.metadata.annotations['helm.sh/resource-policy']).toBe('keep')
+    const refused = spawnSync(path, ['template', 'greeter', chart, '--post-renderer', 'cmhash', '--post-renderer-args=--namespace=Not_A_Namespace'], { env: e, encoding: 'utf8' })
+    // Helm keeps the plugin's stderr to itself; that it fails shows the argument arrived.
+    expect(refused.status).not.toBe(0)
+    expect(refused.stderr).toContain('plugin "cmhash" exited with error')
   })
 
-  it.skipIf(missing !== undefined)(`Helm 3 form: the executable post-renders what helm template prints${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it.skipIf(missing !== undefined)(`Helm 3 form: the executable post-renders what helm template prints, with its arguments${missing ? ` (skipped: ${missing})` : ''}`, () => {
     const path = (helm as { path: string }).path
     const rendered = execFileSync(path, ['template', 'greeter', chart], { env: helmEnv(), encoding: 'utf8' })
-    checkRendered(execFileSync(join(examples, 'helm-post-renderer/helm3-post-renderer.sh'), [], { env, input: rendered, encoding: 'utf8' }))
+    const script = join(examples, 'helm-post-renderer/helm3-post-renderer.sh')
+    checkRendered(execFileSync(script, [], { env, input: rendered, encoding: 'utf8' }))
+    const withArgs = execFileSync(script, ['--namespace=shop', '--gitops=helm'], { env, input: rendered, encoding: 'utf8' })
+    checkRendered(withArgs)
+    expect(withArgs).toContain('helm.sh/resource-policy: keep')
   })
 })
 
@@ -131,6 +146,14 @@ describe.skipIf(skipKubectl)('kubectl plugin', () => {
     expect(execFileSync('kubectl', ['cmhash', '--version'], { env, encoding: 'utf8' })).toMatch(/^cmhash \d+\.\d+\.\d+/)
     const built = execFileSync('kubectl', ['cmhash', 'build', join(examples, 'basic/k8s')], { env, encoding: 'utf8' })
     expect(built).toBe(readFileSync(join(examples, 'basic/expected.yaml'), 'utf8'))
+  })
+
+  it('names itself kubectl cmhash in its help', () => {
+    const help = execFileSync('kubectl', ['cmhash', 'build', '--help'], { env, encoding: 'utf8' })
+    expect(help.split('\n')[0]).toBe('Usage: kubectl cmhash build [options] <path>... | -')
+    expect(execFileSync('kubectl', ['cmhash', '--help'], { env, encoding: 'utf8' })).toContain('  kubectl cmhash diff BASE HEAD')
+    const wrong = spawnSync('kubectl', ['cmhash', 'biuld'], { env, encoding: 'utf8' })
+    expect(wrong.stderr).toContain('did you mean "build"? (the commands: build, diff, prune, config, completion, help, version; see kubectl cmhash --help)')
   })
 
   it('is declared as a bin of the cmhash package', () => {
@@ -153,6 +176,22 @@ describe('Argo CD config management plugin', () => {
     expect(cm!.metadata.annotations).toMatchObject({
       'argocd.argoproj.io/sync-options': 'Prune=false', 'argocd.argoproj.io/compare-options': 'IgnoreExtraneous',
     })
+    expect(deploy!.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe(cm!.metadata.name)
+  })
+
+  it("passes the Application's destination namespace (ARGOCD_APP_NAMESPACE) as --namespace", () => {
+    // The ConfigMap names its namespace; the Deployment is in the Application's.
+    const app = copyExample('argocd-cmp')
+    const appYaml = join(app, 'app/app.yaml')
+    writeFileSync(appYaml, readFileSync(appYaml, 'utf8').replace(/(kind: Deployment\nmetadata:\n {2}name: api\n) {2}namespace: payments\n/, '$1'))
+    const { command, args } = plugin.spec.generate
+    const generate = (extra: NodeJS.ProcessEnv) => spawnSync(command[0]!, [...command.slice(1), ...args], { cwd: join(app, 'app'), env: { ...env, ...extra }, encoding: 'utf8' })
+    const elsewhere = generate({})
+    expect(objectsOf(elsewhere.stdout)[0]!.metadata.name).toBe('api-config')
+    const inPayments = generate({ ARGOCD_APP_NAMESPACE: 'payments' })
+    expect(inPayments.status).toBe(0)
+    const [cm, deploy] = objectsOf(inPayments.stdout)
+    expect(cm!.metadata.name).toMatch(hashedName)
     expect(deploy!.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe(cm!.metadata.name)
   })
 

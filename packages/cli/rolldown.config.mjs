@@ -1,12 +1,53 @@
 // The CLI ships as one bundled file (plus a lazily loaded chunk for the
 // configuration module and ajv): loading one file instead of ~100 modules
 // takes tens of milliseconds off every run, which is most of the time on a
-// small input.
+// small input. The bundle holds its dependencies, so the package has none
+// to install; their licences go beside it. It knows its version without
+// reading package.json.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineConfig } from 'rolldown'
+
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'))
+
+/** What the npm bundle and the single executable's bundle (rolldown.sea.config.mjs) share. */
+export const shared = {
+  platform: 'node',
+  transform: { define: { CMHASH_VERSION: JSON.stringify(version) } },
+  external: [/^node:/],
+  plugins: [thirdPartyLicenses()],
+}
 
 export default defineConfig({
   input: { cmhash: 'dist/cli.js' },
-  platform: 'node',
+  ...shared,
   output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' },
-  external: [/^node:/],
 })
+
+/**
+ * Writes THIRD-PARTY-LICENSES.txt beside the bundle: name, version, licence
+ * and licence text of every npm package whose code the bundle holds.
+ */
+function thirdPartyLicenses() {
+  return {
+    name: 'third-party-licenses',
+    generateBundle(_options, bundle) {
+      const packages = new Map()
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue
+        for (const id of file.moduleIds) {
+          const m = /^(.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+))[\\/]/.exec(id)
+          if (m) packages.set(m[1], m[2])
+        }
+      }
+      const sections = [...packages].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir]) => {
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+        const licenceFile = readdirSync(dir).find(f => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f))
+        if (!licenceFile) throw new Error(`${pkg.name}: no licence file to put beside the bundle`)
+        return `${pkg.name}@${pkg.version} (${pkg.license})\n\n${readFileSync(join(dir, licenceFile), 'utf8').trim()}\n`
+      })
+      const source = `The cmhash bundle holds code from these packages, under these licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`
+      this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source })
+    },
+  }
+}

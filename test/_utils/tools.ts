@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -10,13 +10,14 @@ const bin = join(root, 'packages/cli/bin/cmhash.js')
  * A directory holding `cmhash` and `kubectl-cmhash` executables that run this
  * checkout's CLI, to put first on PATH when a real tool (kpt, kustomize,
  * helm, kubectl) has to find cmhash the way it would on a user's machine.
+ * `kubectl-cmhash` is a symbolic link to the bin, as npm installs it, so the
+ * CLI sees the name it was called by.
  */
 export function shimDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cmhash-shim-'))
-  for (const name of ['cmhash', 'kubectl-cmhash']) {
-    writeFileSync(join(dir, name), `#!/bin/sh\nexec node ${JSON.stringify(bin)} "$@"\n`)
-    chmodSync(join(dir, name), 0o755)
-  }
+  writeFileSync(join(dir, 'cmhash'), `#!/bin/sh\nexec node ${JSON.stringify(bin)} "$@"\n`)
+  chmodSync(join(dir, 'cmhash'), 0o755)
+  symlinkSync(bin, join(dir, 'kubectl-cmhash'))
   return dir
 }
 

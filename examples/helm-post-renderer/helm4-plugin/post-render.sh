@@ -1,3 +1,5 @@
 #!/bin/sh
 # Helm writes the rendered manifests to stdin and reads the result from stdout.
-exec cmhash build -
+# Arguments given with --post-renderer-args are passed on to cmhash build
+# (Helm gives post-renderers no namespace: pass --namespace=NS yourself).
+exec cmhash build "$@" -

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { basename } from 'node:path'
 import { run } from '../dist/bundle/cmhash.mjs'
 
 // Write errors reach run() through each write's callback; these listeners
@@ -11,4 +12,7 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
+}, {
+  // Installed as kubectl-cmhash too: kubectl runs it as `kubectl cmhash`.
+  program: basename(process.argv[1] ?? '').startsWith('kubectl-') ? 'kubectl cmhash' : 'cmhash',
 })

@@ -1,13 +1,15 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { GITOPS_ANNOTATIONS, type SelectMode } from '@cmhash/core'
+import { parseArgs } from 'node:util'
+import { GITOPS_ANNOTATIONS, PRESETS, type SelectMode } from '@cmhash/core'
 import { parseSize } from './read-bounded.js'
+import { closest } from './suggest.js'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
 export type Command =
-  | { readonly name: 'help'; readonly topic?: string }
+  | { readonly name: 'help'; readonly topic?: Topic }
   | { readonly name: 'version' }
   | { readonly name: 'config-schema' }
   | { readonly name: 'config-check'; readonly file?: string }
+  | { readonly name: 'completion'; readonly shell: Shell }
   | BuildCommand
   | PruneCommand
   | DiffCommand
@@ -26,6 +28,7 @@ export interface BuildCommand {
   readonly paths: readonly string[]
   readonly outputDir?: string
   readonly gitops?: GitopsTool
+  /** A file, or - for stdout (only with outputDir, when stdout is free). */
   readonly report?: string
   readonly summary: boolean
   readonly format: 'yaml' | 'json'
@@ -34,6 +37,8 @@ export interface BuildCommand {
   readonly config?: string
   readonly include?: readonly string[]
   readonly exclude?: readonly string[]
+  /** Presets to turn off, as `presets: {NAME: false}` in the configuration. */
+  readonly disablePresets?: readonly string[]
   readonly strict: boolean
   readonly quiet: boolean
   /** --max-input: most bytes read from all inputs together. */
@@ -51,11 +56,81 @@ export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | '
   readonly exitCode: boolean
 }
 
+/** A command or subcommand that has help of its own: `cmhash help TOPIC`, `cmhash TOPIC --help`. */
+export type Topic = 'build' | 'diff' | 'prune' | 'config' | 'config check' | 'config schema' | 'completion'
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const
+type Shell = (typeof SHELLS)[number]
+
+/** One option: what node:util parseArgs needs, and what help and completion say about its value. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean'
+  readonly short?: string
+  readonly multiple?: boolean
+  /** The values it takes, for checking and completion. */
+  readonly values?: readonly string[]
+  /** What kind of value to complete: a file, a directory, or anything. */
+  readonly complete?: 'file' | 'dir'
+}
+
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 
 /** The GitOps tools --gitops knows: those with annotations in the table. */
 type GitopsTool = keyof typeof GITOPS_ANNOTATIONS
 const GITOPS_TOOLS = Object.keys(GITOPS_ANNOTATIONS) as GitopsTool[]
+
+const SHARED_OPTIONS = {
+  namespace: { type: 'string', short: 'n' },
+  select: { type: 'string', values: SELECT_MODES },
+  config: { type: 'string', short: 'c', complete: 'file' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'disable-preset': { type: 'string', multiple: true, values: PRESETS.map(p => p.name) },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-input': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>
+
+const COMMAND_OPTIONS = {
+  build: {
+    ...SHARED_OPTIONS,
+    'output-dir': { type: 'string', short: 'o', complete: 'dir' },
+    gitops: { type: 'string', values: GITOPS_TOOLS },
+    report: { type: 'string', complete: 'file' },
+    summary: { type: 'boolean' },
+    format: { type: 'string', values: ['yaml', 'json'] },
+  },
+  diff: {
+    ...SHARED_OPTIONS,
+    git: { type: 'string' },
+    format: { type: 'string', values: ['table', 'json', 'markdown'] },
+    'exit-code': { type: 'boolean' },
+  },
+  prune: {
+    ...SHARED_OPTIONS,
+    live: { type: 'string', short: 'l', complete: 'file' },
+    keep: { type: 'string' },
+    'all-namespaces': { type: 'boolean', short: 'A' },
+    output: { type: 'string', values: ['list', 'names'] },
+  },
+  config: HELP_OPTION,
+  'config check': HELP_OPTION,
+  'config schema': HELP_OPTION,
+  completion: HELP_OPTION,
+} as const satisfies Record<Topic, Record<string, OptionSpec>>
+
+/**
+ * Every command and subcommand with its options: parsing, the suggestions
+ * for a mistyped name, and shell completion all read this one table.
+ */
+export const COMMANDS: Readonly<Record<Topic, Readonly<Record<string, OptionSpec>>>> = COMMAND_OPTIONS
+
+/** The words that may follow `cmhash`, and those that may follow `cmhash config`. */
+export const COMMAND_NAMES = ['build', 'diff', 'prune', 'config', 'completion', 'help', 'version'] as const
+export const CONFIG_COMMANDS = ['check', 'schema'] as const
 
 /** A command line cmhash cannot act on; exit code 2. */
 export class UsageError extends Error {
@@ -65,33 +140,44 @@ export class UsageError extends Error {
 export function parseCommand(argv: readonly string[]): Command {
   const [sub, ...rest] = argv
   if (sub === undefined || sub === '-h' || sub === '--help') return { name: 'help' }
-  if (sub === 'help') {
-    if (rest[0] === undefined) return { name: 'help' }
-    if (rest[0] === 'build' || rest[0] === 'prune' || rest[0] === 'diff') return { name: 'help', topic: rest[0] }
-    throw new UsageError(`no help on "${rest[0]}"; try: cmhash help build, cmhash help diff, cmhash help prune`)
-  }
+  if (sub === 'help') return parseHelp(rest)
   if (sub === '-v' || sub === '--version' || sub === 'version') return { name: 'version' }
   if (sub === 'config') return parseConfigCommand(rest)
   if (sub === 'prune') return parsePrune(rest)
   if (sub === 'diff') return parseDiff(rest)
-  if (sub !== 'build') throw new UsageError(`unknown command "${sub}"; try: cmhash build <path>... (see cmhash --help)`)
-  const { values, positionals } = parse(rest, {
-    ...SHARED_OPTIONS,
-    'output-dir': { type: 'string', short: 'o' },
-    gitops: { type: 'string' },
-    report: { type: 'string' },
-    summary: { type: 'boolean' },
-    format: { type: 'string' },
-  })
+  if (sub === 'completion') return parseCompletion(rest)
+  if (sub === 'build') return parseBuild(rest)
+  const near = sub.startsWith('-') ? closest(sub, ['--help', '--version']) : closest(sub, COMMAND_NAMES)
+  throw new UsageError(`unknown ${sub.startsWith('-') ? 'option' : 'command'} "${sub}"${near ? `; did you mean "${near}"?` : ''} (the commands: ${COMMAND_NAMES.join(', ')}; see cmhash --help)`)
+}
+
+// --- internal ---
+
+function parseHelp(rest: readonly string[]): Command {
+  const topic = rest.join(' ')
+  if (topic === '' || topic === 'help') return { name: 'help' }
+  if (isTopic(topic)) return { name: 'help', topic }
+  const topics = Object.keys(COMMANDS)
+  const near = closest(topic, topics)
+  throw new UsageError(`no help on "${topic}"${near ? `; did you mean "cmhash help ${near}"?` : ''} (topics: ${topics.join(', ')})`)
+}
+
+function isTopic(s: string): s is Topic {
+  return Object.hasOwn(COMMANDS, s)
+}
+
+function parseBuild(rest: readonly string[]): Command {
+  const { values, positionals } = parse('build', rest)
   if (values.help) return { name: 'help', topic: 'build' }
   if (positionals.length === 0) {
     throw new UsageError('cmhash build needs input: a directory, files, or - for stdin (see cmhash build --help)')
   }
   if (positionals.filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
-  if (values.gitops !== undefined && !GITOPS_TOOLS.includes(values.gitops as GitopsTool)) throw new UsageError(`--gitops must be one of ${GITOPS_TOOLS.join(', ')}`)
   const format = values.format ?? 'yaml'
-  if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json')
   if (format === 'json' && values['output-dir'] !== undefined) throw new UsageError('--format json writes one List to stdout; it does not go with --output-dir')
+  if (values.report === '-' && values['output-dir'] === undefined) {
+    throw new UsageError('--report - writes the report to stdout, which holds the manifests; name a file, or write the manifests with --output-dir')
+  }
   return {
     name: 'build',
     paths: positionals,
@@ -99,64 +185,29 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.gitops !== undefined ? { gitops: values.gitops as GitopsTool } : {}),
     ...(values.report !== undefined ? { report: values.report } : {}),
     summary: values.summary ?? false,
-    format,
+    format: format as BuildCommand['format'],
     ...sharedValues(values),
   }
 }
 
-const SHARED_OPTIONS = {
-  namespace: { type: 'string', short: 'n' },
-  select: { type: 'string' },
-  config: { type: 'string', short: 'c' },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  strict: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  'max-input': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const
-
-/** node:util parseArgs, strict, with its complaints turned into usage errors. */
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>({ args: [...args], allowPositionals: true, strict: true, options })
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e))
-  }
-}
-
 function parsePrune(rest: readonly string[]): Command {
-  const { values, positionals } = parse(rest, {
-    ...SHARED_OPTIONS,
-    live: { type: 'string', short: 'l' },
-    keep: { type: 'string' },
-    'all-namespaces': { type: 'boolean', short: 'A' },
-    output: { type: 'string' },
-  })
+  const { values, positionals } = parse('prune', rest)
   if (values.help) return { name: 'help', topic: 'prune' }
   if (values.live === undefined) throw new UsageError('cmhash prune needs --live FILE (or --live - for stdin): the output of kubectl get ... -o yaml')
   if (positionals.length === 0) throw new UsageError('cmhash prune needs the desired manifests: a directory, files, or - for stdin')
   if ([values.live, ...positionals].filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
   if (values.keep !== undefined && !/^[0-9]+$/.test(values.keep)) throw new UsageError('--keep takes a whole number (0 or more)')
   const keep = values.keep === undefined ? 3 : Number(values.keep)
-  const output = values.output ?? 'list'
-  if (output !== 'list' && output !== 'names') throw new UsageError('--output must be list or names')
   return {
-    name: 'prune', paths: positionals, live: values.live, keep, allNamespaces: values['all-namespaces'] ?? false, output,
+    name: 'prune', paths: positionals, live: values.live, keep, allNamespaces: values['all-namespaces'] ?? false,
+    output: (values.output ?? 'list') as PruneCommand['output'],
     ...sharedValues(values),
   }
 }
 
 function parseDiff(rest: readonly string[]): Command {
-  const { values, positionals } = parse(rest, {
-    ...SHARED_OPTIONS,
-    git: { type: 'string' },
-    format: { type: 'string' },
-    'exit-code': { type: 'boolean' },
-  })
+  const { values, positionals } = parse('diff', rest)
   if (values.help) return { name: 'help', topic: 'diff' }
-  const format = values.format ?? 'table'
-  if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError('--format must be table, json or markdown')
   if (values.git !== undefined) {
     if (values.git === '' || values.git.startsWith('-')) throw new UsageError('--git needs a revision: cmhash diff --git REF <path>...')
     if (positionals.length === 0) throw new UsageError('cmhash diff --git REF needs the paths to compare: a directory or files in the work tree')
@@ -166,22 +217,19 @@ function parseDiff(rest: readonly string[]): Command {
     if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('- (stdin) can be given only once')
   }
   return {
-    name: 'diff', paths: positionals, format, exitCode: values['exit-code'] ?? false,
+    name: 'diff', paths: positionals, format: (values.format ?? 'table') as DiffCommand['format'], exitCode: values['exit-code'] ?? false,
     ...(values.git !== undefined ? { git: values.git } : {}),
     ...sharedValues(values),
   }
 }
 
-function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean; 'max-input'?: string }) {
+function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; 'disable-preset'?: string[]; strict?: boolean; quiet?: boolean; 'max-input'?: string }) {
   const maxInput = values['max-input'] === undefined ? undefined : parseSize(values['max-input'])
   if (maxInput === 0 || (maxInput === undefined && values['max-input'] !== undefined)) {
-    throw new UsageError(`--max-input takes a size: bytes, or a number with K, M or G (e.g. 512M, 2G)`)
+    throw new UsageError('--max-input takes a size: bytes, or a number with K, M or G (e.g. 512M, 2G)')
   }
   if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
-    throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
-  }
-  if (values.select !== undefined && !SELECT_MODES.includes(values.select as SelectMode)) {
-    throw new UsageError(`--select must be one of ${SELECT_MODES.join(', ')}`)
+    throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name (lower-case letters, digits and -, at most 63)`)
   }
   return {
     ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
@@ -190,6 +238,7 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
     ...(values.include !== undefined ? { include: values.include } : {}),
     ...(values.exclude !== undefined ? { exclude: values.exclude } : {}),
     ...(maxInput !== undefined ? { maxInput } : {}),
+    ...(values['disable-preset'] !== undefined ? { disablePresets: values['disable-preset'] } : {}),
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
   }
@@ -197,7 +246,73 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
 
 function parseConfigCommand(rest: readonly string[]): Command {
   const [what, ...more] = rest
-  if (what === 'schema' && more.length === 0) return { name: 'config-schema' }
-  if (what === 'check' && more.length <= 1) return more[0] ? { name: 'config-check', file: more[0] } : { name: 'config-check' }
-  throw new UsageError('usage: cmhash config schema | cmhash config check [FILE]')
+  if (what === undefined || what.startsWith('-')) {
+    if (parse('config', rest).values.help) return { name: 'help', topic: 'config' }
+    throw new UsageError('cmhash config needs a command: check [FILE] or schema (see cmhash config --help)')
+  }
+  if (what === 'schema') {
+    const { values, positionals } = parse('config schema', more)
+    if (values.help) return { name: 'help', topic: 'config schema' }
+    if (positionals.length > 0) throw new UsageError(`cmhash config schema takes no arguments, not "${positionals[0]}"`)
+    return { name: 'config-schema' }
+  }
+  if (what === 'check') {
+    const { values, positionals } = parse('config check', more)
+    if (values.help) return { name: 'help', topic: 'config check' }
+    if (positionals.length > 1) throw new UsageError('cmhash config check takes one FILE at most')
+    return positionals[0] === undefined ? { name: 'config-check' } : { name: 'config-check', file: positionals[0] }
+  }
+  const near = closest(what, CONFIG_COMMANDS)
+  throw new UsageError(`unknown command "cmhash config ${what}"${near ? `; did you mean "cmhash config ${near}"?` : ''} (see cmhash config --help)`)
+}
+
+function parseCompletion(rest: readonly string[]): Command {
+  const { values, positionals } = parse('completion', rest)
+  if (values.help) return { name: 'help', topic: 'completion' }
+  const [shell, ...more] = positionals
+  if (shell === undefined) throw new UsageError(`cmhash completion needs a shell: ${SHELLS.join(', ')} (see cmhash completion --help)`)
+  if (!(SHELLS as readonly string[]).includes(shell)) {
+    const near = closest(shell, SHELLS)
+    throw new UsageError(`cmhash completion knows ${SHELLS.join(', ')}, not "${shell}"${near ? `; did you mean "${near}"?` : ''}`)
+  }
+  if (more.length > 0) throw new UsageError(`cmhash completion takes one shell, not "${more.join(' ')}"`)
+  return { name: 'completion', shell: shell as Shell }
+}
+
+type Values<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : O[K] extends { multiple: true } ? string[] : string
+}
+
+/**
+ * node:util parseArgs, after a look at every option first so that a
+ * mistake is answered in cmhash's words: an unknown option with the
+ * closest one, a value that is missing, a value an option does not take.
+ */
+function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Values<(typeof COMMAND_OPTIONS)[T]>; positionals: string[] } {
+  const options: Record<string, OptionSpec> = COMMANDS[topic]
+  const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, {
+    type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}),
+  }]))
+  const { tokens } = parseArgs({ args: [...args], options: config, allowPositionals: true, strict: false, tokens: true })
+  const command = `cmhash ${topic}`
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue
+    const spec = options[t.name]
+    if (!spec) {
+      const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])])
+      const near = t.rawName.startsWith('--') ? closest(t.rawName, names) : undefined
+      throw new UsageError(`${command} has no option ${t.rawName}${near ? `; did you mean ${near}?` : ''} (see ${command} --help)`)
+    }
+    if (spec.type === 'boolean' && t.value !== undefined) throw new UsageError(`${t.rawName} takes no value (${t.rawName}=${t.value})`)
+    if (spec.type === 'string' && t.value === undefined) throw new UsageError(`${t.rawName} needs a value (see ${command} --help)`)
+    if (spec.type === 'string' && t.inlineValue !== true && t.value !== undefined && t.value.startsWith('-') && t.value !== '-') {
+      throw new UsageError(`${t.rawName} needs a value, not the option ${t.value} (write ${t.rawName}=${t.value} if that is the value)`)
+    }
+    if (spec.values && t.value !== undefined && !spec.values.includes(t.value)) {
+      const near = closest(t.value, spec.values)
+      throw new UsageError(`--${t.name} takes ${spec.values.join(', ')}, not "${t.value}"${near ? `; did you mean ${near}?` : ''}`)
+    }
+  }
+  const { values, positionals } = parseArgs({ args: [...args], options: config, allowPositionals: true, strict: false })
+  return { values: values as Values<(typeof COMMAND_OPTIONS)[T]>, positionals }
 }

@@ -6,7 +6,8 @@ import { runBuild } from './commands/build.js'
 import { runConfigCheck, runConfigSchema } from './commands/config.js'
 import { runDiff } from './commands/diff.js'
 import { runPrune } from './commands/prune.js'
-import { BUILD_HELP, DIFF_HELP, MAIN_HELP, PRUNE_HELP } from './help.js'
+import { completionScript } from './completion.js'
+import { helpText, named } from './help.js'
 import { InputError } from './inputs.js'
 import { OutputError, STDERR, write, type Io } from './io.js'
 import { commandOptions } from './options.js'
@@ -28,18 +29,30 @@ export const EXIT = {
   internal: 70,
 } as const
 
+export interface RunOptions {
+  /**
+   * How the program was called, for help and usage messages: `cmhash`
+   * (default), or `kubectl cmhash` when run as the kubectl plugin.
+   */
+  readonly program?: string
+}
+
 /**
  * Runs cmhash with `argv` (without the node and script paths) and returns the
  * exit code. Writes output only when the whole build succeeded.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], io: Io, options: RunOptions = {}): Promise<number> {
+  const program = options.program ?? 'cmhash'
   let name: Command['name'] | undefined
   try {
     const command = parseCommand(argv)
     name = command.name
     switch (command.name) {
       case 'help':
-        await write(io.stdout, HELP[command.topic ?? ''] ?? MAIN_HELP)
+        await write(io.stdout, helpText(command.topic, program))
+        return EXIT.ok
+      case 'completion':
+        await write(io.stdout, completionScript(command.shell))
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
@@ -51,7 +64,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'diff': {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
-        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }))
+        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd, top) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }, top))
         await write(io.stderr, outcome.stderr, STDERR)
         if (outcome.strictFailed) return EXIT.invalidDiff
         await write(io.stdout, outcome.stdout)
@@ -65,7 +78,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok
     }
   } catch (e) {
-    const { code, message } = failure(e, name)
+    const { code, message } = failure(e, name, program)
     // Saying why can fail too (stderr closed or full): the exit code still says it.
     await write(io.stderr, message, STDERR).catch(() => undefined)
     return code
@@ -74,12 +87,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 // --- internal ---
 
-const HELP: Readonly<Record<string, string>> = { build: BUILD_HELP, prune: PRUNE_HELP, diff: DIFF_HELP }
+/** Set by the bundler (rolldown.config.mjs), so a bundle or a single executable knows its version without a package.json beside it. */
+declare const CMHASH_VERSION: string | undefined
 
 /** The exit code and the message for what went wrong. */
-function failure(e: unknown, command: Command['name'] | undefined): { code: number; message: string } {
+function failure(e: unknown, command: Command['name'] | undefined, program: string): { code: number; message: string } {
   if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-    return { code: EXIT.usage, message: `cmhash: ${escapeControl(e.message)}\n` }
+    return { code: EXIT.usage, message: `cmhash: ${escapeControl(e instanceof UsageError ? named(e.message, program) : e.message)}\n` }
   }
   if (e instanceof CmhashError) {
     const shown = e.errors.slice(0, 50)
@@ -99,6 +113,7 @@ function failure(e: unknown, command: Command['name'] | undefined): { code: numb
 
 /** The version in this package's package.json, found from wherever this module runs (dist/ or dist/bundle/). */
 function version(): string {
+  if (typeof CMHASH_VERSION === 'string') return CMHASH_VERSION
   for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
     try {
       const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version: string }

@@ -1,20 +1,38 @@
-// The help texts of every command.
+// The help texts of every command and subcommand, written for `cmhash`;
+// helpText() names the program as it was called (`kubectl cmhash`).
+import type { Topic } from './args.js'
 
-export const MAIN_HELP = `cmhash: content-hashed, immutable ConfigMaps and Secrets, with every reference rewritten
+/** The help on `topic` (the overview when none), naming the program `program`. */
+export function helpText(topic: Topic | undefined, program: string): string {
+  return named(topic === undefined ? MAIN_HELP : HELP[topic], program)
+}
+
+/** `cmhash` in a command line of a help text or message, as `program` (`kubectl cmhash`). */
+export function named(text: string, program: string): string {
+  return program === 'cmhash' ? text : text.replace(/(?<![\w./@-])cmhash(?= (?:[a-z-]|\[|<))/g, program)
+}
+
+/** Where the configuration comes from: one rule for every input form. */
+const CONFIG_RULE = `The configuration file is the nearest cmhash.config.yaml (or .yml, .json)
+above the inputs (in an input directory, the directory of an input file, or
+a directory above, up to the top of the git repository), else the nearest
+above the current directory, else none; inputs that find different files
+are an error. --config FILE overrides.`
+
+const MAIN_HELP = `cmhash: content-hashed, immutable ConfigMaps and Secrets, with every reference rewritten
 
 Usage:
   cmhash build [options] <path>...    hash, rename and rewrite; print the manifests
   cmhash build [options] -            the same, reading manifests from stdin
-  cmhash help build                   options of build
   cmhash diff BASE HEAD               what changes between two inputs, and what rolls
   cmhash diff --git REF <path>...     the same, from <path> at git revision REF to the
                                       work tree (a pull request: --git origin/main k8s/)
-  cmhash help diff                    options of diff
   cmhash prune --live FILE <path>...  list old versions that nothing uses any more
-  cmhash help prune                   options of prune
+  cmhash config check [FILE]          validate a configuration file (default: the
+                                      one a build here uses)
   cmhash config schema                print the configuration file's JSON Schema
-  cmhash config check [FILE]          validate a configuration file
-                                      (default: cmhash.config.yaml here)
+  cmhash completion bash|zsh|fish     print a shell completion script
+  cmhash help COMMAND                 options of a command (or cmhash COMMAND --help)
   cmhash --version
 
 Examples:
@@ -23,7 +41,7 @@ Examples:
   cmhash diff --git origin/main k8s/ --format markdown >> "$GITHUB_STEP_SUMMARY"
 `
 
-export const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
+const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
 
 Lists the hashed ConfigMaps and Secrets (label cmhash.dev/managed: "true")
 that can be deleted: those not in the desired manifests (<path>..., hashed
@@ -42,14 +60,16 @@ Options:
       --output FORMAT    list (default): a v1 List for kubectl delete -f -;
                          names: kind/name -n namespace lines
   -q, --quiet            do not print the table of candidates on stderr
-  and build's --namespace, --select, --config, --include, --exclude, --strict
+  -h, --help             show this help
+  and build's --namespace, --select, --config, --include, --exclude,
+  --disable-preset, --max-input, --strict
 
 Exit codes: 0 decided; 1 the live state is empty or invalid, the desired
 input is invalid, or --strict and warnings (nothing is printed); 2 usage
 error or unreadable input.
 `
 
-export const BUILD_HELP = `Usage: cmhash build [options] <path>... | -
+const BUILD_HELP = `Usage: cmhash build [options] <path>... | -
 
 Every ConfigMap and Secret that a workload references (and nothing pins to
 its name) is renamed name-<hash>, where <hash> is the suffix kubectl
@@ -71,21 +91,28 @@ Options:
       --select MODE      which ConfigMaps/Secrets to hash: referenced
                          (default), all, or annotated (only those annotated
                          cmhash.dev/hash: "true")
-  -c, --config FILE      configuration file (default: cmhash.config.yaml,
-                         .yml or .json in the input directory)
+  -c, --config FILE      configuration file (default: see below)
       --include GLOB     files to read in directories (repeatable; default
                          **/*.yaml, **/*.yml, **/*.json)
       --exclude GLOB     files to skip in directories (repeatable)
+      --disable-preset NAME
+                         turn a preset off (repeatable), as presets: {NAME:
+                         false} in the configuration
       --gitops TOOL      annotate hashed objects so that argocd, flux or
                          helm does not delete old versions before a rollout
                          finishes (cmhash prune removes them later)
       --report FILE      write a JSON report: every hashed ConfigMap/Secret,
                          old and new name, and what rolls because of it
+                         (--report - prints it on stdout, with --output-dir)
       --summary          print that report as a table on stderr
       --format FORMAT    yaml (default), or json: one v1 List
+      --max-input SIZE   refuse inputs larger than SIZE in all (default
+                         256M; K, M and G work)
       --strict           fail (exit 1) when there are warnings
   -q, --quiet            do not print warnings
   -h, --help             show this help
+
+${CONFIG_RULE}
 
 A config.kubernetes.io/v1 ResourceList on stdin (a KRM function's input,
 as kpt and kustomize send it) is transformed and written back as a
@@ -100,7 +127,7 @@ Exit codes: 0 built; 1 the input is invalid, or --strict and warnings
 (nothing is written); 2 usage error, unreadable input or unwritable output.
 `
 
-export const DIFF_HELP = `Usage: cmhash diff [options] BASE HEAD
+const DIFF_HELP = `Usage: cmhash diff [options] BASE HEAD
        cmhash diff [options] --git REF <path>...
 
 Builds BASE and HEAD as cmhash build would, with the same options, and says
@@ -131,6 +158,9 @@ Options:
   -c, --config FILE      configuration file for both sides
       --include GLOB     files to read in directories (repeatable)
       --exclude GLOB     files to skip in directories (repeatable)
+      --disable-preset NAME
+                         turn a preset off (repeatable)
+      --max-input SIZE   refuse inputs larger than SIZE (default 256M)
       --strict           fail (exit 3) when HEAD's build has warnings
   -q, --quiet            do not print HEAD's warnings
   -h, --help             show this help
@@ -140,3 +170,53 @@ Exit codes: 0 compared (with --exit-code: nothing rolls); 1 with
 input, or git cannot read REF; 3 BASE or HEAD is invalid (its errors are
 labelled BASE or HEAD), or --strict and HEAD has warnings.
 `
+
+const CONFIG_HELP = `Usage: cmhash config check [FILE]
+       cmhash config schema
+
+  check [FILE]   validate a configuration file, and the files its generators
+                 name; without FILE, the one a build in this directory uses
+                 (and say which)
+  schema         print the configuration file's JSON Schema
+
+${CONFIG_RULE}
+`
+
+const CONFIG_CHECK_HELP = `Usage: cmhash config check [FILE]
+
+Validates a configuration file against its schema (errors name the line,
+column and field) and reads the files its generators name. Without FILE it
+checks the file a build of inputs in this directory (or cmhash build -)
+would use, and names it: the nearest cmhash.config.yaml (or .yml, .json)
+here or in a directory above, up to the top of the git repository.
+
+Exit codes: 0 valid; 1 invalid; 2 no such file, or none found.
+`
+
+const CONFIG_SCHEMA_HELP = `Usage: cmhash config schema
+
+Prints the configuration file's JSON Schema (also shipped as
+@cmhash/core/schema/cmhash.config.schema.json), for editors and validators:
+
+  # yaml-language-server: $schema=./node_modules/@cmhash/core/schema/cmhash.config.schema.json
+`
+
+const COMPLETION_HELP = `Usage: cmhash completion bash|zsh|fish
+
+Prints a script that completes cmhash's commands, options, and the values
+of --select, --gitops, --format, --output and --disable-preset. Load it:
+
+  bash   source <(cmhash completion bash)       (in ~/.bashrc)
+  zsh    source <(cmhash completion zsh)        (in ~/.zshrc, after compinit)
+  fish   cmhash completion fish > ~/.config/fish/completions/cmhash.fish
+`
+
+const HELP: Readonly<Record<Topic, string>> = {
+  build: BUILD_HELP,
+  diff: DIFF_HELP,
+  prune: PRUNE_HELP,
+  config: CONFIG_HELP,
+  'config check': CONFIG_CHECK_HELP,
+  'config schema': CONFIG_SCHEMA_HELP,
+  completion: COMPLETION_HELP,
+}

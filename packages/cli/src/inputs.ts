@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import fg from 'fast-glob'
 import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
@@ -17,7 +17,8 @@ export class InputError extends Error {
 }
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
-const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES.map(n => `**/${n}`)]
+// A configuration file below an input directory is never a manifest (the one that applies is found by findConfig).
+const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES.map(name => `**/${name}`)]
 
 export interface ReadOptions {
   /** Globs of files to read in directories; default every .yaml, .yml and .json file. */
@@ -91,23 +92,41 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
   return out
 }
 
-/** The path of the configuration file in the input directories, if any; more than one is ambiguous. */
-export async function findConfig(paths: readonly string[], cwd: string, names: readonly string[]): Promise<string | undefined> {
-  const found: string[] = []
+/** The configuration file a build uses, and why: for messages such as `cmhash config check`'s. */
+export interface FoundConfig {
+  /** Relative to the current directory (absolute when outside it). */
+  readonly path: string
+  /** Found from the inputs, or (none found from them, or stdin only) from the current directory. */
+  readonly from: 'inputs' | 'cwd'
+}
+
+/**
+ * The configuration file, by one rule for every form of input: the nearest
+ * file named one of `names` above the inputs (in an input directory itself,
+ * in the directory of an input file, or in a directory above, up to the top
+ * of the git repository: a directory holding `.git`, or `top`), else the
+ * nearest above the current directory, else none. Inputs that find
+ * different files are an error naming both.
+ */
+export async function findConfig(paths: readonly string[], cwd: string, names: readonly string[], top?: string): Promise<FoundConfig | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>()
+  const found = new Map<string, string>()
   for (const p of paths) {
     if (p === '-') continue
-    const info = await stat(resolve(cwd, p)).catch(() => undefined)
-    if (!info?.isDirectory()) continue
-    for (const name of names) {
-      const candidate = join(p, name)
-      if (await stat(resolve(cwd, candidate)).then(s => s.isFile(), () => false)) {
-        found.push(candidate)
-        break
-      }
-    }
+    const abs = resolve(cwd, p)
+    const info = await stat(abs).catch(() => undefined)
+    if (!info) continue
+    const config = await nearestConfig(info.isDirectory() ? abs : dirname(abs), names, top, cache)
+    if (config !== undefined && !found.has(config)) found.set(config, p)
   }
-  if (found.length > 1) throw new InputError(`configuration files in several input directories (${found.join(', ')}); choose one with --config`)
-  return found[0]
+  if (found.size > 1) {
+    const [[a, forA], [b, forB]] = [...found] as [[string, string], [string, string]]
+    throw new InputError(`the inputs find different configuration files: ${shown(a, cwd)} (for ${forA}) and ${shown(b, cwd)} (for ${forB}); choose one with --config`)
+  }
+  const [config] = found.keys()
+  if (config !== undefined) return { path: shown(config, cwd), from: 'inputs' }
+  const here = await nearestConfig(cwd, names, top, cache)
+  return here === undefined ? undefined : { path: shown(here, cwd), from: 'cwd' }
 }
 
 /** Reads a text file given on the command line. */
@@ -121,6 +140,29 @@ export async function readText(path: string, cwd: string): Promise<string> {
 // --- internal ---
 
 const READ_AHEAD = 64
+
+/** The first of `names` in `dir` or a directory above, up to a directory holding .git, or `top`. */
+function nearestConfig(dir: string, names: readonly string[], top: string | undefined, cache: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
+  let result = cache.get(dir)
+  if (result === undefined) {
+    result = (async () => {
+      for (const name of names) {
+        if (await stat(join(dir, name)).then(s => s.isFile(), () => false)) return join(dir, name)
+      }
+      const parent = dirname(dir)
+      if (parent === dir || dir === top || await stat(join(dir, '.git')).then(() => true, () => false)) return undefined
+      return nearestConfig(parent, names, top, cache)
+    })()
+    cache.set(dir, result)
+  }
+  return result
+}
+
+/** A path as messages show it: relative when in the current directory, below it or above it; absolute elsewhere. */
+function shown(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs).split(sep).join('/')
+  return !rel.startsWith('..') || /^(\.\.\/)+[^/]+$/.test(rel) ? rel : abs
+}
 
 async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string, budget: InputBudget): Promise<void> {
   const f = await readOne(abs, path, outputPath, budget)

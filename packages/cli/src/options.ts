@@ -15,32 +15,36 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
     ...(command.maxInput !== undefined ? { maxInputBytes: command.maxInput } : {}),
     ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+    ...(command.disablePresets !== undefined ? { presets: Object.fromEntries(command.disablePresets.map(name => [name, false])) } : {}),
   }
+}
+
+/** Configured options with the command line's over them; presets the flags turn off are added to the configuration's. */
+export function withFlags<T extends BuildOptions>(configured: T, flags: BuildOptions & ReadOptions): T & ReadOptions {
+  return { ...configured, ...flags, ...(flags.presets ? { presets: { ...configured.presets, ...flags.presets } } : {}) }
 }
 
 /** Build and read options, and what the configuration's generators made (if any). */
 export type CommandOptions = BuildOptions & ReadOptions & { readonly generated?: Generated }
 
 /** What build, prune and diff share: the inputs and the flags that set build and read options. */
-type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput'> & { readonly gitops?: BuildCommand['gitops'] }
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput' | 'disablePresets'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /**
- * Options from the configuration file (if any), overridden by the command
- * line; the configuration's generators are run here, their files read
- * relative to it.
+ * Options from the configuration file (--config, or the one findConfig
+ * finds, searching no higher than `top`), overridden by the command line;
+ * the configuration's generators are run here, their files read relative
+ * to it.
  */
-export async function commandOptions(command: SharedCommand, io: Io): Promise<CommandOptions> {
+export async function commandOptions(command: SharedCommand, io: Io, top?: string): Promise<CommandOptions> {
   const flags = flagOptions(command)
-  let file = command.config
-  if (file === undefined) {
-    // Looking for a config file costs a stat per directory; loading the
-    // config module (and ajv) happens only when there is one.
-    file = await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES)
-  }
+  // Looking for a config file costs a few stats per directory; loading the
+  // config module (and ajv) happens only when there is one.
+  const file = command.config ?? (await findConfig(command.paths, io.cwd, CONFIG_FILE_NAMES, top))?.path
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const text = await readText(file, io.cwd)
-  const options = { ...configToOptions(parseConfig(text, file)), ...flags, configFile: resolve(io.cwd, file) }
+  const options = { ...withFlags(configToOptions(parseConfig(text, file)), flags), configFile: resolve(io.cwd, file) }
   if (!options.generators) return options
   const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
   return { ...options, generated, skip: generated.sources, allowEmpty: true }

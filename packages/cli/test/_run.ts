@@ -16,11 +16,11 @@ class Capture extends Writable {
 }
 
 /** Runs the CLI in-process, with `stdin` as standard input. */
-export async function cli(argv: string[], options: { stdin?: string | Buffer; cwd?: string; tty?: boolean } = {}): Promise<Ran> {
+export async function cli(argv: string[], options: { stdin?: string | Buffer; cwd?: string; tty?: boolean; program?: string } = {}): Promise<Ran> {
   const stdout = new Capture()
   const stderr = new Capture()
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)])
   if (options.tty) Object.assign(stdin, { isTTY: true })
-  const code = await run(argv, { stdin, stdout, stderr, cwd: options.cwd ?? process.cwd() })
+  const code = await run(argv, { stdin, stdout, stderr, cwd: options.cwd ?? process.cwd() }, options.program === undefined ? {} : { program: options.program })
   return { code, stdout: stdout.text, stderr: stderr.text }
 }

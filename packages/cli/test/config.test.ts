@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
 import { cli } from './_run.js'
@@ -45,7 +46,7 @@ describe('configuration', () => {
     expect(JSON.parse(schema.stdout).title).toBe('CmhashConfig')
     tree({ 'good.yaml': CONFIG, 'cmhash.config.yaml': CONFIG, 'bad.yaml': 'references: [{kind: W}]\n' })
     expect(await cli(['config', 'check', 'good.yaml'], { cwd: scratch.dir })).toEqual({ code: 0, stdout: 'good.yaml: valid\n', stderr: '' })
-    expect((await cli(['config', 'check'], { cwd: scratch.dir })).stdout).toBe('cmhash.config.yaml: valid\n')
+    expect((await cli(['config', 'check'], { cwd: scratch.dir })).stdout).toBe('cmhash.config.yaml: valid (the configuration a build of inputs in this directory uses)\n')
     const bad = await cli(['config', 'check', 'bad.yaml'], { cwd: scratch.dir })
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('bad.yaml:1:14: INVALID_CONFIG: references[0] needs path')
@@ -53,11 +54,23 @@ describe('configuration', () => {
     expect((await cli(['config', 'frob'])).code).toBe(2)
   })
 
-  it('refuses to guess between config files of several input directories', async () => {
+  it('refuses to guess between config files of several input directories, naming both', async () => {
     tree({ 'a/cm.yaml': CM, 'a/cmhash.config.yaml': '{}\n', 'b/pod.yaml': POD, 'b/cmhash.config.json': '{}' })
     const r = await cli(['build', 'a', 'b'], { cwd: scratch.dir })
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('choose one with --config')
+    expect(r).toMatchObject({ code: 2, stdout: '' })
+    expect(r.stderr).toBe('cmhash: the inputs find different configuration files: a/cmhash.config.yaml (for a) and b/cmhash.config.json (for b); choose one with --config\n')
+  })
+
+  it('--disable-preset turns presets off on top of those the configuration turns off', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: istio}}, {configMapRef: {name: argocd-cm}}]}]}\n'
+    const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {k: v}\n---\n`
+    tree({ 'k8s/all.yaml': `${cm('istio')}${cm('argocd-cm')}${pod}` })
+    const names = async (argv: string[]) => parseAllDocuments((await cli(['build', '-q', ...argv, 'k8s'], { cwd: scratch.dir })).stdout).map(d => d.toJS().metadata.name)
+    expect(await names([])).toEqual(['istio', 'argocd-cm', 'p'])
+    expect(await names(['--disable-preset', 'argo-cd'])).toEqual(['istio', expect.stringMatching(/^argocd-cm-[a-z0-9]{10}$/), 'p'])
+    tree({ 'k8s/cmhash.config.yaml': 'presets: {istio: false}\n' })
+    expect(await names([])).toEqual([expect.stringMatching(/^istio-/), 'argocd-cm', 'p'])
+    expect(await names(['--disable-preset', 'argo-cd'])).toEqual([expect.stringMatching(/^istio-/), expect.stringMatching(/^argocd-cm-/), 'p'])
   })
 
   it('turns alias bombs in configurations into errors, not crashes', async () => {
@@ -101,5 +114,74 @@ describe('no dependency prints', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('INVALID_DATA_KEY')
     expect(r.stderr).not.toContain('SECRET-VALUE')
+  })
+})
+
+// One rule for every form of input: the nearest cmhash.config.yaml above
+// the inputs, else the nearest above the current directory, else none;
+// never above the top of a git repository.
+describe('which configuration file a build uses', () => {
+  const PIN = 'pinned: [{kind: ConfigMap, name: app, reason: read by name}]\n'
+  /** The ConfigMap's name after a build: `app` when the pinning configuration was used. */
+  const built = async (argv: string[], cwd = scratch.dir, stdin?: string) => {
+    const r = await cli(['build', '-q', ...argv], { cwd, ...(stdin === undefined ? {} : { stdin }) })
+    expect(r.stderr).toBe('')
+    return parseAllDocuments(r.stdout).map(d => d.toJS()).find(o => o.kind === 'ConfigMap').metadata.name as string
+  }
+  const hashed = /^app-[a-z0-9]{10}$/
+
+  it.each([
+    ['a directory holding it', { 'k8s/all.yaml': 'ALL', 'k8s/cmhash.config.yaml': PIN }, ['k8s'], '.'],
+    ['a directory below it', { 'k8s/app/all.yaml': 'ALL', 'k8s/cmhash.config.yaml': PIN }, ['k8s/app'], '.'],
+    ['a file beside it', { 'k8s/all.yaml': 'ALL', 'k8s/cmhash.config.yaml': PIN }, ['k8s/all.yaml'], '.'],
+    ['a file below it, from elsewhere', { 'repo/k8s/app/all.yaml': 'ALL', 'repo/cmhash.config.yml': PIN, 'other/x': '' }, ['../repo/k8s/app/all.yaml'], 'other'],
+    ['stdin, from the current directory', { 'cmhash.config.json': JSON.stringify({ pinned: [{ kind: 'ConfigMap', name: 'app', reason: 'r' }] }) }, ['-'], '.'],
+    ['stdin, from a directory above the current one', { 'cmhash.config.yaml': PIN, 'k8s/app/x': '' }, ['-'], 'k8s/app'],
+    ['a file, with stdin beside it', { 'k8s/pod.yaml': POD, 'k8s/cmhash.config.yaml': PIN }, ['k8s/pod.yaml', '-'], '.'],
+    ['inputs without one, from the current directory', { 'cmhash.config.yaml': PIN, 'elsewhere/all.yaml': 'ALL' }, ['elsewhere'], '.'],
+  ])('%s', async (_, files, argv, cwd) => {
+    const all = `${CM}---\n${POD}`
+    tree(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v === 'ALL' ? all : v])))
+    expect(await built(argv, join(scratch.dir, cwd), argv.includes('-') ? (argv.length === 1 ? all : CM) : undefined)).toBe('app')
+  })
+
+  it('stops at the top of a git repository, and uses none when there is none', async () => {
+    tree({ 'cmhash.config.yaml': PIN, 'repo/.git/HEAD': '', 'repo/k8s/all.yaml': `${CM}---\n${POD}`, 'plain/all.yaml': `${CM}---\n${POD}` })
+    expect(await built(['k8s'], join(scratch.dir, 'repo'))).toMatch(hashed)
+    expect(await built(['-'], join(scratch.dir, 'repo'), `${CM}---\n${POD}`)).toMatch(hashed)
+    // Outside the repository, the file above applies.
+    expect(await built(['plain'])).toBe('app')
+  })
+
+  // Not used by the one rule, so not silently ignored either: refused,
+  // unless it is the file in use (given with --config).
+  it('a configuration file below an input directory is refused, never read as a manifest', async () => {
+    tree({ 'k8s/all.yaml': `${CM}---\n${POD}`, 'k8s/sub/cmhash.config.yaml': PIN, '.git/HEAD': '' })
+    const r = await cli(['build', 'k8s'], { cwd: scratch.dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('k8s/sub/cmhash.config.yaml: a configuration file below the top of an input directory is not read')
+    const used = await cli(['build', '-c', 'k8s/sub/cmhash.config.yaml', 'k8s'], { cwd: scratch.dir })
+    expect(used.code).toBe(0)
+    expect(used.stdout).not.toContain('pinned')
+    expect(parseAllDocuments(used.stdout).map(d => d.toJS().metadata.name)[0]).not.toMatch(hashed)
+  })
+
+  it('inputs that find different files: an error naming both, even when one is only above', async () => {
+    tree({ 'cmhash.config.yaml': '{}\n', 'a/cmhash.config.yaml': PIN, 'a/cm.yaml': CM, 'b/pod.yaml': POD, '.git/HEAD': '' })
+    const r = await cli(['build', 'a', 'b/pod.yaml'], { cwd: scratch.dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('a/cmhash.config.yaml (for a) and cmhash.config.yaml (for b/pod.yaml)')
+    expect((await cli(['build', '-q', '-c', 'a/cmhash.config.yaml', 'a', 'b/pod.yaml'], { cwd: scratch.dir })).code).toBe(0)
+  })
+
+  it('config check with no FILE checks the file a build here uses, and names it', async () => {
+    tree({ 'cmhash.config.yaml': PIN, 'k8s/app/x': '', 'other/.git/HEAD': '' })
+    expect(await cli(['config', 'check'], { cwd: join(scratch.dir, 'k8s/app') })).toEqual({
+      code: 0, stdout: '../../cmhash.config.yaml: valid (the configuration a build of inputs in this directory uses)\n', stderr: '',
+    })
+    const none = await cli(['config', 'check'], { cwd: join(scratch.dir, 'other') })
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('no cmhash.config.yaml, cmhash.config.yml, cmhash.config.json here or in a directory above')
   })
 })

@@ -32,12 +32,12 @@ describe('arguments', () => {
     [['diff', 'a'], /needs BASE and HEAD/],
     [['diff', 'a', 'b', 'c'], /needs BASE and HEAD/],
     [['diff', '-', '-'], /only once/],
-    [['diff', '--format', 'yaml', 'a', 'b'], /--format must be table, json or markdown/],
-    [['diff', '--git'], /argument missing/],
+    [['diff', '--format', 'yaml', 'a', 'b'], /--format takes table, json, markdown, not "yaml"/],
+    [['diff', '--git'], /--git needs a value/],
     [['diff', '--git=-x', 'k8s'], /--git needs a revision/],
     [['diff', '--git', 'HEAD'], /needs the paths/],
     [['diff', '--git', 'HEAD', '-'], /does not go with it/],
-    [['diff', '--gitops', 'argocd', 'a', 'b'], /Unknown option '--gitops'/],
+    [['diff', '--gitops', 'argocd', 'a', 'b'], /cmhash diff has no option --gitops/],
   ])('rejects %j with exit code 2', async (argv, message) => {
     const r = await cli(argv)
     expect(r).toMatchObject({ code: 2, stdout: '' })

@@ -68,6 +68,25 @@ describe('build outputs', () => {
     expect(existsSync(join(scratch.dir, 'r.json'))).toBe(false)
   })
 
+  it('names a file it cannot write under --output-dir by its path under that directory', async () => {
+    tree({ 'in/sub/cm.yaml': CM, 'out/sub': 'a file where a directory must go' })
+    const r = await cli(['build', 'in', '-o', 'out'], { cwd: scratch.dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^cmhash: out\/sub\/cm\.yaml: cannot write \(E[A-Z]+\)\n$/)
+  })
+
+  it('--report - prints the report on stdout when the manifests go to --output-dir, and is refused otherwise', async () => {
+    tree({ 'in/all.yaml': `${CM}---\n${POD}` })
+    const r = await cli(['build', 'in', '-o', 'out', '--report', '-'], { cwd: scratch.dir })
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(JSON.parse(r.stdout).renames.map((x: { originalName: string }) => x.originalName)).toEqual(['app'])
+    expect(readFileSync(join(scratch.dir, 'out/all.yaml'), 'utf8')).toMatch(/name: app-[a-z0-9]{10}/)
+    expect(existsSync(join(scratch.dir, '-'))).toBe(false)
+    const refused = await cli(['build', 'in', '--report', '-'], { cwd: scratch.dir })
+    expect(refused).toMatchObject({ code: 2, stdout: '' })
+    expect(existsSync(join(scratch.dir, '-'))).toBe(false)
+  })
+
   it('--format json leaves out documents that are not Kubernetes objects, and keeps a ResourceList', async () => {
     const r = await cli(['build', '--format', 'json', '-q', '-'], { stdin: `replicaCount: 2\n---\n${CM}` })
     expect(JSON.parse(r.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap'])

@@ -35,7 +35,11 @@ export function asInputs(input: string | readonly BuildInput[], name = '<input>'
   return typeof input === 'string' ? [{ path: name, content: input }] : input
 }
 
-/** Inputs are told apart by path; a path given twice is numbered, `a.yaml (2)`. */
+/**
+ * Inputs are told apart by path; a path given twice is numbered, `a.yaml (2)`.
+ * build, prune and diff refuse a path given twice (check-options.ts), so this
+ * only guards internal callers.
+ */
 export function distinctPaths(inputs: readonly BuildInput[]): readonly BuildInput[] {
   const seen = new Map<string, number>()
   let renamed = false

@@ -2,6 +2,7 @@
 // edits (analyze: read/ then plan/), then splice the edits into the text
 // (emit/).
 import { analyze, asInputs } from './analyze.js'
+import { checkBuildArguments } from './check-options.js'
 import { emitFiles } from './emit/emit-files.js'
 import { emitStream } from './emit/emit-stream.js'
 import { CmhashError } from './errors.js'
@@ -15,9 +16,14 @@ import type { BuildInput, BuildOptions, BuildResult, OutputFile } from './types.
  *
  * A string input is read as one file named `<input>`. Pure: no file system,
  * no environment. Throws {@link CmhashError} listing every problem when any
- * input is invalid; returns warnings otherwise.
+ * input is invalid, and (code `INVALID_INPUT` or `INVALID_OPTION`, before
+ * reading anything) when the inputs or options are not what it takes: an
+ * unknown `select` mode or preset, a namespace that is not a DNS-1123
+ * label, a content that is not a string, a path given twice. Returns
+ * warnings otherwise.
  */
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
+  checkBuildArguments({ input }, options)
   const { files, plan, report } = analyze(asInputs(input), options)
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
   let mirrored: readonly OutputFile[] | undefined

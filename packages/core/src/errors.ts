@@ -34,6 +34,10 @@ export type ErrorCode =
   | 'EMPTY_LIVE_STATE'
   /** `prune` was given live state with a document that is not an object (a truncated export?). */
   | 'INVALID_LIVE_STATE'
+  /** An option of `build`, `prune` or `diff` has a value they do not take (an unknown mode or preset, a bad namespace); `path` names it. */
+  | 'INVALID_OPTION'
+  /** The inputs are not a string or a list of `{ path, content }` strings, or a path is given twice; `path` names where. */
+  | 'INVALID_INPUT'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =

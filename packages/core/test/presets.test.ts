@@ -13,7 +13,9 @@ const fixture = (preset: string, ...files: string[]): BuildInput[] =>
 const corpus = (folder: string): BuildInput[] => (readdirSync(join(root, 'fixtures/corpus', folder), { recursive: true }) as string[])
   .filter(p => /\.ya?ml$/.test(p)).sort()
   .map(p => ({ path: p, content: readFileSync(join(root, 'fixtures/corpus', folder, p), 'utf8') }))
-const extra = (content: string): BuildInput => ({ path: 'extra.yaml', content })
+// Each its own path: build refuses a path given twice.
+let extras = 0
+const extra = (content: string): BuildInput => ({ path: `extra-${++extras}.yaml`, content })
 const secret = (name: string, ns = 'default') => extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {k: dg==}\n`)
 const renamed = (r: BuildResult, name: string) => r.renames.find(x => x.originalName === name)?.to
 const warnings = (r: BuildResult) => r.warnings.map(w => `${w.code} ${w.path ?? ''}`)

@@ -4,12 +4,12 @@ import { UsageError, type BuildCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
 import { mustBe, STDERR, write, writeAll, type Io, type OutputFile } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
-import { commandOptions, flagOptions } from '../options.js'
+import { commandOptions, flagOptions, withFlags } from '../options.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
   let options = await commandOptions(command, io)
-  const reportPath = command.report === undefined ? undefined : resolve(io.cwd, command.report)
+  const reportPath = command.report === undefined || command.report === '-' ? undefined : resolve(io.cwd, command.report)
   const outputDir = command.outputDir === undefined ? undefined : resolve(io.cwd, command.outputDir)
   if (command.paths.includes('-') && (io.stdin as { isTTY?: boolean }).isTTY === true) {
     await write(io.stderr, 'cmhash: reading manifests from standard input (end with Ctrl-D)\n', STDERR)
@@ -23,7 +23,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
     if (fc) await refuseFunctionGenerators(fc, stdin.content, stdin.path)
-    if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
+    if (fc) options = withFlags({ ...options, ...configToOptions(fc) }, flagOptions(command))
   }
   const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
@@ -50,6 +50,8 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   }
   await writeAll(files)
   if (outputDir === undefined) await write(io.stdout, stdout)
+  // --report - (allowed only with --output-dir) prints the report where the manifests would go.
+  else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
   if (command.summary) await write(io.stderr, formatSummary(report), STDERR)
   return true
 }

@@ -21,8 +21,11 @@ export interface DiffOutcome {
   readonly strictFailed: boolean
 }
 
-/** The build and read options for inputs at `paths` (relative to `cwd`): configuration found there, then flags. */
-export type OptionsFor = (paths: readonly string[], cwd: string) => Promise<BuildOptions & ReadOptions>
+/**
+ * The build and read options for inputs at `paths` (relative to `cwd`):
+ * configuration found there (searching no higher than `top`), then flags.
+ */
+export type OptionsFor = (paths: readonly string[], cwd: string, top?: string) => Promise<BuildOptions & ReadOptions>
 
 interface Side {
   readonly inputs: readonly InputFile[]
@@ -100,7 +103,8 @@ async function readAtRevision(ref: string, given: readonly string[], cwd: string
     const missing = paths.filter(p => !atRef.includes(p) && !inTree.includes(p))
     if (missing.length > 0) throw new InputError(`${missing.join(', ')}: not in the work tree, nor at ${ref}`)
     const baseCwd = join(dir, prefix)
-    const baseOptions = atRef.length > 0 ? await optionsFor(atRef, baseCwd) : await optionsFor([], cwd)
+    // The temporary directory stands for the repository's top: its configuration is found as in a checkout.
+    const baseOptions = atRef.length > 0 ? await optionsFor(atRef, baseCwd, dir) : await optionsFor([], cwd)
     const baseInputs = atRef.length > 0 ? await readInputs(atRef, baseCwd, stdin, baseOptions) : []
     const headOptions = await optionsFor(inTree, cwd)
     const headInputs = inTree.length > 0 ? await readInputs(inTree, cwd, stdin, headOptions) : []

@@ -1,6 +1,7 @@
 // cmhash diff: build BASE and HEAD with the same options, then compare what
 // came out. The pipeline: readSide (build, re-read) twice → diffBuilds.
 import type { BuildInput, BuildOptions } from '../types.js'
+import { checkBuildArguments, checkDiffOptions } from '../check-options.js'
 import { CmhashError, formatProblem, type ErrorDetail } from '../errors.js'
 import { diffBuilds } from './diff-builds.js'
 import type { DiffResult } from './diff-types.js'
@@ -50,9 +51,12 @@ export class DiffError extends CmhashError {
  * the objects added, removed, and changed in their own content. A string
  * input is read as one file named `<base>` or `<head>`. Never returns or
  * throws a value of a ConfigMap or Secret. Throws {@link DiffError} with the
- * errors of each side that does not build.
+ * errors of each side that does not build, and {@link CmhashError}
+ * (`INVALID_INPUT`, `INVALID_OPTION`) for inputs or options that `build`
+ * would refuse, before building either side.
  */
 export function diff(base: string | readonly BuildInput[], head: string | readonly BuildInput[], options: DiffOptions = {}): DiffResult {
+  checkBuildArguments({ base, head }, options, checkDiffOptions)
   const { baseOptions, ...headOptions } = options
   const errors: DiffErrorDetail[] = []
   const read = (side: 'base' | 'head', input: string | readonly BuildInput[], opts: BuildOptions): Side | undefined => {

@@ -3,6 +3,7 @@
 // ReplicaSets kept as rollout history, ControllerRevisions, Jobs, CronJobs,
 // custom resources), and not among the newest few versions of its name.
 import { analyze, asInputs } from '../analyze.js'
+import { checkBuildArguments, checkPruneOptions } from '../check-options.js'
 import { CmhashError } from '../errors.js'
 import { resolveOptions } from '../options.js'
 import { idOf } from '../read/identity.js'
@@ -26,9 +27,11 @@ import { renderDeletions } from './render-deletions.js'
  * desired input does not touch are kept unless `allNamespaces`. Throws
  * {@link CmhashError} when the live state holds no objects, cannot be
  * parsed, or has a document that is not an object (an export cut short), so
- * a bad export never deletes anything. Pure, like `build`.
+ * a bad export never deletes anything; refuses inputs and options as
+ * `build` does (and a `keep` that is not a whole number). Pure, like `build`.
  */
 export function prune(live: string | readonly BuildInput[], desired: string | readonly BuildInput[], options: PruneOptions = {}): PruneResult {
+  checkBuildArguments({ live, desired }, options, checkPruneOptions)
   const keep = options.keep ?? 3
   const { files, plan, report } = analyze(asInputs(desired), options)
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
