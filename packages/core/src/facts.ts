@@ -55,7 +55,12 @@ export interface MetaMapFacts {
 export interface TargetFacts {
   readonly kind: TargetKind
   readonly name: string
-  /** The name before hashing: annotation `cmhash.dev/name` when present (cmhash's own output), else the name. */
+  /**
+   * The name before hashing: annotation `cmhash.dev/name` when present
+   * (cmhash's own output); else the name without its last `-<hash>` when
+   * that is the hash of this very content (kustomize's output); else the
+   * name.
+   */
   readonly originalName: string
   /** Undefined when the content is invalid (an error was reported). */
   readonly hash: string | undefined
@@ -69,6 +74,8 @@ export interface TargetFacts {
   readonly secretType: string | undefined
   /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ReadOptions.keepValues). */
   readonly values: TargetValues | undefined
+  /** The data keys it has (data, binaryData, stringData), sorted; never their values. */
+  readonly keys: readonly string[]
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
   readonly nameSite: ScalarSite
