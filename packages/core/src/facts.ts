@@ -116,6 +116,23 @@ export interface RefSite {
   /** The name sits in a node reached through an alias: its text is the anchor's, maybe used elsewhere too. */
   readonly shared: boolean
   readonly path: string
+  /** The data keys the reference needs (ReferenceSpec.keyPath), each with where it is written and its path from the map holding the name. */
+  readonly keys: readonly { readonly key: string; readonly offset: number; readonly path: string }[]
+}
+
+/**
+ * A string that may name a ConfigMap or Secret, judged by the key it is
+ * under, at a place no reference table covers (POSSIBLE_REFERENCE).
+ */
+export interface PossibleReference {
+  /** The field, e.g. `spec.tls.secret`. */
+  readonly path: string
+  /** The same as a table path (`spec/tls/secret`): what a configuration entry would say. */
+  readonly tablePath: string
+  readonly value: string
+  readonly offset: number
+  /** What the key says it names. */
+  readonly target: TargetKind
 }
 
 /** One Kubernetes object: a document's root, or an item of a `List`. */
@@ -128,6 +145,8 @@ export interface ObjectFacts {
   /** Effective namespace; undefined for cluster-scoped kinds. */
   readonly namespace: string | undefined
   readonly refs: readonly RefSite[]
+  /** Strings that may name a ConfigMap or Secret where no table entry looks. */
+  readonly possibleRefs: readonly PossibleReference[]
   /** Set for ConfigMaps and Secrets (`v1`), the objects cmhash renames. */
   readonly target: TargetFacts | undefined
 }

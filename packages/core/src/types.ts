@@ -151,6 +151,12 @@ export interface ReferenceSpec {
   readonly where?: { readonly key: string; readonly anyOf: readonly string[] }
   /** Counts only in objects that carry one of these annotations. */
   readonly whenAnnotated?: readonly string[]
+  /**
+   * Where the data keys the reference needs are, from the map that holds the
+   * name: `key` (`configMapKeyRef`) or `items/key` (a volume's `items`).
+   * Each must exist in the target unless the reference is `optional`.
+   */
+  readonly keyPath?: string
   /** Why this entry is what it is; shown in warnings about pins. */
   readonly reason?: string
 }
