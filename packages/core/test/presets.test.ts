@@ -14,7 +14,7 @@ const corpus = (folder: string): BuildInput[] => (readdirSync(join(root, 'fixtur
   .filter(p => /\.ya?ml$/.test(p)).sort()
   .map(p => ({ path: p, content: readFileSync(join(root, 'fixtures/corpus', folder, p), 'utf8') }))
 const extra = (content: string): BuildInput => ({ path: 'extra.yaml', content })
-const secret = (name: string, ns = 'default') => extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {k: dg==}\n`)
+const secret = (name: string, ns = 'default', key = 'k') => extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {${key}: dg==}\n`)
 const renamed = (r: BuildResult, name: string) => r.renames.find(x => x.originalName === name)?.to
 const warnings = (r: BuildResult) => r.warnings.map(w => `${w.code} ${w.path ?? ''}`)
 const without = (preset: string): BuildOptions => ({ presets: { [preset]: false } })
@@ -27,7 +27,7 @@ describe('argo-rollouts', () => {
   })
 
   it('follows AnalysisTemplate secret args', () => {
-    const r = build([...fixture('argo-rollouts', 'analysistemplate-args-secret.yaml'), secret('token-secret')])
+    const r = build([...fixture('argo-rollouts', 'analysistemplate-args-secret.yaml'), secret('token-secret', 'default', 'apiToken')])
     expect(find(r.output, 'AnalysisTemplate', 'args-example').spec.args[4].valueFrom.secretKeyRef.name).toBe(renamed(r, 'token-secret'))
     expect(warnings(build(fixture('argo-rollouts', 'analysistemplate-prometheus-basicauth.yaml')))).toEqual([
       'MISSING_REFERENCE spec.args[1].valueFrom.secretKeyRef.name',
@@ -73,7 +73,7 @@ describe('prometheus-operator', () => {
     const input = fixture('prometheus-operator', 'openshift-prometheus-k8s.yaml')
     const listed = ['prometheus-k8s-tls', 'kube-rbac-proxy', 'metrics-client-certs']
     const r = build([...input, ...listed.map(n => secret(n, 'openshift-monitoring')),
-      extra('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: prometheus-trusted-ca-bundle, namespace: openshift-monitoring}\ndata: {ca.crt: x}\n')])
+      extra('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: prometheus-trusted-ca-bundle, namespace: openshift-monitoring}\ndata: {ca-bundle.crt: x}\n')])
     expect(r.renames.map(x => x.originalName)).toEqual(['prometheus-trusted-ca-bundle'])
     const volumes = find(r.output, 'Prometheus', 'k8s', 'openshift-monitoring').spec.volumes as Array<{ configMap?: { name: string } }>
     expect(volumes.map(v => v.configMap?.name)).toContain(renamed(r, 'prometheus-trusted-ca-bundle'))

@@ -28,9 +28,14 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   }
   if (!name || isTemplated(name)) return undefined
   if (spec.where) {
-    const v = deref(get(holder, spec.where.key, ctx), ctx)
-    const values = isSeq(v) ? v.items.map(i => str(deref(i, ctx))) : [str(v)]
-    if (!values.some(x => x !== undefined && spec.where!.anyOf.includes(x.toLowerCase()))) return undefined
+    const { key, anyOf } = spec.where
+    if (!anyOf) {
+      if (!getPair(holder, key, ctx)) return undefined
+    } else {
+      const v = deref(get(holder, key, ctx), ctx)
+      const values = isSeq(v) ? v.items.map(i => str(deref(i, ctx))) : [str(v)]
+      if (!values.some(x => x !== undefined && anyOf.includes(x.toLowerCase()))) return undefined
+    }
   }
   if (spec.namespaceKey) {
     const ns = str(get(holder, spec.namespaceKey, ctx))
