@@ -101,6 +101,13 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
         reason: p.reason ?? 'the configuration pins it',
       })),
     } : {}),
+    ...(config.external !== undefined ? {
+      external: config.external.map(e => ({
+        kind: e.kind, name: e.name, ...(e.namespace !== undefined ? { namespace: e.namespace } : {}),
+        reason: e.reason ?? 'the configuration lists it as made outside the manifests',
+      })),
+    } : {}),
+    ...(config.warnings !== undefined ? { warnings: config.warnings } : {}),
   }
 }
 
