@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { GITOPS_ANNOTATIONS, type SelectMode } from '@cmhash/core'
+import { GITOPS_ANNOTATIONS, WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
 
 /** What the command line asked for. Parsing is pure: argv in, command out. */
 export type Command =
@@ -35,6 +35,8 @@ export interface BuildCommand {
   readonly exclude?: readonly string[]
   readonly strict: boolean
   readonly quiet: boolean
+  /** --warning CODE=LEVEL: what each warning code does (error, warn, ignore). */
+  readonly warnings?: Readonly<Partial<Record<WarningCode, WarningLevel>>>
 }
 
 export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
@@ -108,6 +110,7 @@ const SHARED_OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   strict: { type: 'boolean' },
+  warning: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -168,7 +171,7 @@ function parseDiff(rest: readonly string[]): Command {
   }
 }
 
-function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean }) {
+function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; strict?: boolean; quiet?: boolean; warning?: string[] }) {
   if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name`)
   }
@@ -183,7 +186,23 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
     ...(values.exclude !== undefined ? { exclude: values.exclude } : {}),
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
+    ...(values.warning !== undefined ? { warnings: warningLevels(values.warning) } : {}),
   }
+}
+
+const LEVELS: readonly WarningLevel[] = ['error', 'warn', 'ignore']
+
+/** `--warning MISSING_REFERENCE=ignore` (repeatable; the last for a code wins). */
+function warningLevels(given: readonly string[]): Partial<Record<WarningCode, WarningLevel>> {
+  const levels: Partial<Record<WarningCode, WarningLevel>> = {}
+  for (const g of given) {
+    const [code, level, ...rest] = g.split('=')
+    if (!WARNING_CODES.includes(code as WarningCode) || !LEVELS.includes(level as WarningLevel) || rest.length > 0) {
+      throw new UsageError(`--warning takes CODE=LEVEL, a code of ${WARNING_CODES.join(', ')} and a level of ${LEVELS.join(', ')}; got ${JSON.stringify(g)}`)
+    }
+    levels[code as WarningCode] = level as WarningLevel
+  }
+  return levels
 }
 
 function parseConfigCommand(rest: readonly string[]): Command {

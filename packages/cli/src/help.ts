@@ -84,6 +84,9 @@ Options:
       --summary          print that report as a table on stderr
       --format FORMAT    yaml (default), or json: one v1 List
       --strict           fail (exit 1) when there are warnings
+      --warning CODE=LEVEL
+                         what a warning code does: error (fail), warn, or
+                         ignore (repeatable; e.g. POSSIBLE_REFERENCE=error)
   -q, --quiet            do not print warnings
   -h, --help             show this help
 

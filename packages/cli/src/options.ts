@@ -5,7 +5,7 @@ import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
 
 /** What build, prune and diff share: the inputs and the flags that set build options. */
-type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> & { readonly gitops?: BuildCommand['gitops'] }
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'warnings'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /** The options the command line sets (they win over configuration). */
 export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {
@@ -15,7 +15,14 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.include !== undefined ? { include: command.include } : {}),
     ...(command.exclude !== undefined ? { exclude: command.exclude } : {}),
     ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
+    ...(command.warnings !== undefined ? { warnings: command.warnings } : {}),
   }
+}
+
+/** Configuration options overridden by the command line's; warning levels merge, code by code. */
+export function withFlags<T extends BuildOptions>(config: T, flags: BuildOptions & ReadOptions): T & BuildOptions & ReadOptions {
+  const warnings = config.warnings || flags.warnings ? { warnings: { ...config.warnings, ...flags.warnings } } : {}
+  return { ...config, ...flags, ...warnings }
 }
 
 /** Build and read options, and what the configuration's generators made (if any). */
@@ -37,7 +44,7 @@ export async function commandOptions(command: SharedCommand, io: Io): Promise<Co
   if (file === undefined) return flags
   const { configToOptions, parseConfig } = await import('@cmhash/core/config')
   const text = await readText(file, io.cwd)
-  const options = { ...configToOptions(parseConfig(text, file)), ...flags }
+  const options = withFlags(configToOptions(parseConfig(text, file)), flags)
   if (!options.generators) return options
   const generated = await readGenerated(file, text, options.generators, io.cwd, options.namespace)
   return { ...options, generated, skip: generated.sources, allowEmpty: true }

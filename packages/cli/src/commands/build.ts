@@ -4,7 +4,7 @@ import { UsageError, type BuildCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
 import { mustBe, write, writeOut, type Io } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
-import { commandOptions, flagOptions } from '../options.js'
+import { commandOptions, flagOptions, withFlags } from '../options.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
@@ -17,7 +17,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
     if (fc) await refuseFunctionGenerators(fc, stdin.content, stdin.path)
-    if (fc) options = { ...options, ...configToOptions(fc), ...flagOptions(command) }
+    if (fc) options = withFlags({ ...options, ...configToOptions(fc) }, flagOptions(command))
   }
   const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
