@@ -15,7 +15,7 @@ import type { BuildOptions, ReferenceSpec } from '../types.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { CmhashConfig, Reference } from './types.js'
 
-export type { CmhashConfig, ConfigMapGenerator, GeneratorOptions, Pinned, Reference, SecretGenerator } from './types.js'
+export type { CmhashConfig, ConfigMapGenerator, External, GeneratorOptions, Pinned, Reference, SecretGenerator, WarningLevel } from './types.js'
 export { attributeToGenerators, configLocator, generatedObjects } from '../generate/index.js'
 
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */

@@ -32,13 +32,14 @@ export class Reporter {
 
   /**
    * Once everything is reported: warnings in order of file (as `files`
-   * lists them; those without a location first), then place in the file;
+   * lists them; those about no place, such as EMPTY_INPUT, last), then
+   * place in the file;
    * those whose code `levels` sets to `ignore` dropped, to `error` moved to
    * the errors.
    */
   settle(levels: Readonly<Partial<Record<WarningCode, WarningLevel>>>, files: readonly string[]): void {
     const order = new Map(files.map((f, i) => [f, i]))
-    const rank = (w: CmhashWarning) => (w.location ? (order.get(w.location.file) ?? files.length) : -1)
+    const rank = (w: CmhashWarning) => (w.location ? (order.get(w.location.file) ?? files.length) : files.length + 1)
     const sorted = this.warnings.map((w, i) => ({ w, i }))
       .sort((a, b) => rank(a.w) - rank(b.w) || (a.w.location?.offset ?? 0) - (b.w.location?.offset ?? 0) || a.i - b.i)
       .map(x => x.w)
