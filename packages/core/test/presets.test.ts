@@ -325,6 +325,15 @@ describe('tekton', () => {
       .toEqual(['config-logging', 'feature-flags'])
   })
 
+  it('pins the Secret git-resolver-config names, rather than edit the ConfigMap\'s data', () => {
+    const resolverConfig = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: git-resolver-config, namespace: tekton-pipelines-resolvers}\n' +
+      'data: {api-token-secret-name: github-token, api-token-secret-key: token, api-token-secret-namespace: ci}\n'
+    const r = build([extra(resolverConfig), secret('github-token', 'ci', 'token'),
+      extra('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: ci}\nspec: {template: {spec: {containers: [{name: c, image: i, envFrom: [{secretRef: {name: github-token}}]}]}}}\n')])
+    expect(r.renames).toEqual([])
+    expect(r.warnings.map(w => w.message)).toEqual([expect.stringContaining('the git resolver reads the API token')])
+  })
+
   it.each(['secret-env.yaml', 'secret-env-from.yaml'])('follows a TaskRun step\'s env (%s); a started TaskRun cannot change', file => {
     const r = build(fixture('tekton', `examples/v1/taskruns/${file}`))
     expect(r.renames[0]!.referencedBy).toMatchObject([{ kind: 'TaskRun', effect: 'recreate' }])

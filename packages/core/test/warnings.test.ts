@@ -88,4 +88,11 @@ describe('POSSIBLE_REFERENCE', () => {
     expect(run([secret, mounted, cr].join('---\n')).warnings).toEqual([])
     expect(run([secret, mounted, cr.replace('credentials:', 'caSecretRef:')].join('---\n')).warnings.map(w => w.path)).toEqual(['spec.caSecretRef.name'])
   })
+
+  it('suggests a pin for a name in a ConfigMap\'s data, which a rewrite would change under its own hash', () => {
+    const settings = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: resolver, namespace: shop}\ndata: {token-secret-name: cafe-secret}\n'
+    const r = run([secret, mounted, settings].join('---\n'))
+    expect(r.warnings.map(w => w.path)).toEqual(['data.token-secret-name'])
+    expect(r.warnings[0]!.message).toContain('{kind: ConfigMap, path: data/token-secret-name, refKind: Secret, use: pin}')
+  })
 })

@@ -41,11 +41,16 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
   }
 }
 
-/** The configuration entry that makes the field a reference: `{group: g, kind: K, path: a/b, refKind: Secret}`. */
+/**
+ * The configuration entry that makes the field a reference: `{group: g,
+ * kind: K, path: a/b, refKind: Secret}`; a pin for a ConfigMap's data, whose
+ * rewrite would change the content its own hash was made from.
+ */
 function entryFor(object: ObjectFacts, p: PossibleReference): string {
   const fields = [
     ...(object.group ? [['group', object.group]] : []),
     ['kind', object.kind], ['path', p.tablePath], ['refKind', p.target],
+    ...(object.target ? [['use', 'pin']] : []),
   ]
   return `{${fields.map(([k, v]) => `${k}: ${/^[\w./\\-]+$/.test(v!) ? v : JSON.stringify(v)}`).join(', ')}}`
 }

@@ -380,7 +380,8 @@ const tekton: Preset = {
     ...containerFieldsAt('StepAction', TEKTON, 'spec', TEKTON_FOLLOWS),
     ref('TaskRun', TEKTON, 'spec/podTemplate/imagePullSecrets/name', 'Secret', 'rewrite', TEKTON_FOLLOWS),
     ...['podTemplate', 'taskRunTemplate/podTemplate'].map(p => ref('PipelineRun', TEKTON, `spec/${p}/imagePullSecrets/name`, 'Secret', 'rewrite', TEKTON_FOLLOWS)),
-    ref('ConfigMap', [''], 'data/api-token-secret-name', 'Secret', 'rewrite', 'the git resolver reads the name of its API token Secret from git-resolver-config each time',
+    // A pin, not a rewrite: rewriting a ConfigMap's data would change the content its own hash was made from.
+    ref('ConfigMap', [''], 'data/api-token-secret-name', 'Secret', 'pin', 'the git resolver reads the API token from the Secret git-resolver-config names',
       { namespaceKey: 'api-token-secret-namespace' }),
   ],
   pinned: [
