@@ -118,7 +118,7 @@ describe('every output or none', () => {
     file('in/cm.yaml', CM)
     file('in/pod.yaml', POD)
     file('afile', 'x')
-    for (const args of ['--report afile/r.json in', '--report afile/r.json -o out in']) {
+    for (const args of ['-q --report afile/r.json in', '-q --report afile/r.json -o out in']) {
       const r = sh(`$CMHASH build ${args}`)
       expect(r.status).toBe(2)
       expect(r.stdout).toBe('')

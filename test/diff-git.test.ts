@@ -88,7 +88,7 @@ describe('cmhash diff --git', () => {
     }, NOTHING],
     ['a Secret changed: its key names, both users roll', () => {
       edit('k8s/secret.yaml', t => t.replace('password: change-me', 'password: MARKER-NEW-PASSWORD\n  api-key: MARKER-API-KEY'))
-    }, { ...NOTHING, configs: ['Secret db-credentials: ~password +api-key'], affected: ['CronJob nightly-report rolls', 'Deployment web rolls'] }],
+    }, { ...NOTHING, configs: ['Secret db-credentials: ~password +api-key'], affected: ['CronJob nightly-report updates', 'Deployment web rolls'] }],
   ])('%s', async (_name, change, expected) => {
     change()
     const status = git('status', '--porcelain')

@@ -15,6 +15,7 @@ it('exports exactly the documented names', () => {
     'NAME_ANNOTATION',
     'PRESETS',
     'REFERENCE_SPECS',
+    'WARNING_CODES',
     'build',
     'changeReport',
     'diff',

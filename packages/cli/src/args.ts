@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { GITOPS_ANNOTATIONS, PRESETS, type SelectMode } from '@cmhash/core'
+import { GITOPS_ANNOTATIONS, PRESETS, WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
 import { parseSize } from './read-bounded.js'
 import { closest } from './suggest.js'
 
@@ -43,6 +43,8 @@ export interface BuildCommand {
   readonly quiet: boolean
   /** --max-input: most bytes read from all inputs together. */
   readonly maxInput?: number
+  /** --warning CODE=LEVEL: what each warning code does (error, warn, ignore). */
+  readonly warnings?: Readonly<Partial<Record<WarningCode, WarningLevel>>>
 }
 
 export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
@@ -89,6 +91,7 @@ const SHARED_OPTIONS = {
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'max-input': { type: 'string' },
+  warning: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>
 
@@ -223,7 +226,7 @@ function parseDiff(rest: readonly string[]): Command {
   }
 }
 
-function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; 'disable-preset'?: string[]; strict?: boolean; quiet?: boolean; 'max-input'?: string }) {
+function sharedValues(values: { namespace?: string; select?: string; config?: string; include?: string[]; exclude?: string[]; 'disable-preset'?: string[]; strict?: boolean; quiet?: boolean; 'max-input'?: string; warning?: string[] }) {
   const maxInput = values['max-input'] === undefined ? undefined : parseSize(values['max-input'])
   if (maxInput === 0 || (maxInput === undefined && values['max-input'] !== undefined)) {
     throw new UsageError('--max-input takes a size: bytes, or a number with K, M or G (e.g. 512M, 2G)')
@@ -241,7 +244,23 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
     ...(values['disable-preset'] !== undefined ? { disablePresets: values['disable-preset'] } : {}),
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
+    ...(values.warning !== undefined ? { warnings: warningLevels(values.warning) } : {}),
   }
+}
+
+const LEVELS: readonly WarningLevel[] = ['error', 'warn', 'ignore']
+
+/** `--warning MISSING_REFERENCE=ignore` (repeatable; the last for a code wins). */
+function warningLevels(given: readonly string[]): Partial<Record<WarningCode, WarningLevel>> {
+  const levels: Partial<Record<WarningCode, WarningLevel>> = {}
+  for (const g of given) {
+    const [code, level, ...rest] = g.split('=')
+    if (!WARNING_CODES.includes(code as WarningCode) || !LEVELS.includes(level as WarningLevel) || rest.length > 0) {
+      throw new UsageError(`--warning takes CODE=LEVEL, a code of ${WARNING_CODES.join(', ')} and a level of ${LEVELS.join(', ')}; got ${JSON.stringify(g)}`)
+    }
+    levels[code as WarningCode] = level as WarningLevel
+  }
+  return levels
 }
 
 function parseConfigCommand(rest: readonly string[]): Command {

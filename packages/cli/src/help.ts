@@ -109,6 +109,9 @@ Options:
       --max-input SIZE   refuse inputs larger than SIZE in all (default
                          256M; K, M and G work)
       --strict           fail (exit 1) when there are warnings
+      --warning CODE=LEVEL
+                         what a warning code does: error (fail), warn, or
+                         ignore (repeatable; e.g. POSSIBLE_REFERENCE=error)
   -q, --quiet            do not print warnings
   -h, --help             show this help
 

@@ -16,19 +16,29 @@ export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions 
     ...(command.maxInput !== undefined ? { maxInputBytes: command.maxInput } : {}),
     ...(command.gitops !== undefined ? { annotations: GITOPS_ANNOTATIONS[command.gitops] } : {}),
     ...(command.disablePresets !== undefined ? { presets: Object.fromEntries(command.disablePresets.map(name => [name, false])) } : {}),
+    ...(command.warnings !== undefined ? { warnings: command.warnings } : {}),
   }
 }
 
-/** Configured options with the command line's over them; presets the flags turn off are added to the configuration's. */
+/**
+ * Configured options with the command line's over them: presets the flags
+ * turn off are added to the configuration's, and warning levels merge, code
+ * by code.
+ */
 export function withFlags<T extends BuildOptions>(configured: T, flags: BuildOptions & ReadOptions): T & ReadOptions {
-  return { ...configured, ...flags, ...(flags.presets ? { presets: { ...configured.presets, ...flags.presets } } : {}) }
+  return {
+    ...configured,
+    ...flags,
+    ...(flags.presets ? { presets: { ...configured.presets, ...flags.presets } } : {}),
+    ...(configured.warnings || flags.warnings ? { warnings: { ...configured.warnings, ...flags.warnings } } : {}),
+  }
 }
 
 /** Build and read options, and what the configuration's generators made (if any). */
 export type CommandOptions = BuildOptions & ReadOptions & { readonly generated?: Generated }
 
 /** What build, prune and diff share: the inputs and the flags that set build and read options. */
-type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput' | 'disablePresets'> & { readonly gitops?: BuildCommand['gitops'] }
+type SharedCommand = Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput' | 'disablePresets' | 'warnings'> & { readonly gitops?: BuildCommand['gitops'] }
 
 /**
  * Options from the configuration file (--config, or the one findConfig

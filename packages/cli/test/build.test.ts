@@ -10,7 +10,8 @@ describe('build', () => {
     tree({ 'b/pod.yaml': POD, 'a.yml': CM, 'kustomization.yaml': 'resources: []\n', '.hidden/x.yaml': 'nope: [', 'notes.txt': 'x', 'c.json': '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}}' })
     const r = await cli(['build', scratch.dir])
     expect(r.code).toBe(0)
-    expect(r.stderr).toBe('')
+    // A bare Pod's spec cannot change: the only warning says so.
+    expect(r.stderr).toMatch(/^warning: [^\n]*a\.yml:1:1: RECREATE_REQUIRED: ConfigMap default\/app [^\n]*Pod default\/p [^\n]*\n$/)
     expect(r.stdout.indexOf('kind: ConfigMap')).toBeLessThan(r.stdout.indexOf('kind: Pod'))
     expect(r.stdout.indexOf('kind: Pod')).toBeLessThan(r.stdout.indexOf('"kind": "Service"'))
     expect(r.stdout).toMatch(/configMapRef: \{name: app-[a-z0-9]{10}\}/)
@@ -34,7 +35,7 @@ describe('build', () => {
     const r = await cli(['build', 'q.yaml'], { cwd: scratch.dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(MISSING)
-    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Pod default\/q references Secret default\/nowhere/)
+    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Secret default\/nowhere is not in the input; Pod default\/q \(spec/)
     expect((await cli(['build', '-q', 'q.yaml'], { cwd: scratch.dir })).stderr).toBe('')
   })
 
@@ -44,6 +45,18 @@ describe('build', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain('--strict')
+  })
+
+  it('sets what a warning code does with --warning CODE=LEVEL, over the configuration', async () => {
+    tree({ 'q.yaml': MISSING, 'cmhash.config.yaml': 'warnings: {MISSING_REFERENCE: error, PINNED: ignore}\n' })
+    const failed = await cli(['build', '.'], { cwd: scratch.dir })
+    expect(failed).toMatchObject({ code: 1, stdout: '' })
+    expect(failed.stderr).toMatch(/^error: q\.yaml:4:\d+: MISSING_REFERENCE: /)
+    const ignored = await cli(['build', '--strict', '--warning', 'MISSING_REFERENCE=ignore', '.'], { cwd: scratch.dir })
+    expect(ignored).toMatchObject({ code: 0, stderr: '', stdout: MISSING })
+    const usage = await cli(['build', '--warning', 'MISSING=ignore', '.'], { cwd: scratch.dir })
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('--warning takes CODE=LEVEL')
   })
 
   it('writes one file per input under --output-dir, mirroring paths', async () => {
@@ -131,9 +144,9 @@ describe('names with control characters', () => {
 
 describe('stdin on a terminal', () => {
   it('says that it is reading manifests from it', async () => {
-    const r = await cli(['build', '-'], { stdin: `${CM}---\n${POD}`, tty: true })
+    const r = await cli(['build', '-q', '-'], { stdin: `${CM}---\n${POD}`, tty: true })
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('cmhash: reading manifests from standard input (end with Ctrl-D)\n')
-    expect((await cli(['build', '-'], { stdin: `${CM}---\n${POD}` })).stderr).toBe('')
+    expect((await cli(['build', '-q', '-'], { stdin: `${CM}---\n${POD}` })).stderr).toBe('')
   })
 })

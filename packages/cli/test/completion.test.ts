@@ -44,7 +44,7 @@ describe('bash completion', async () => {
     [['cmhash', 'build', '-q', '--gitops', ''], Object.keys(GITOPS_ANNOTATIONS)],
     [['cmhash', 'build', '--gitops', '=', 'f'], ['flux']],
     [['cmhash', 'build', '--disable-preset', ''], PRESETS.map(p => p.name)],
-    [['cmhash', 'diff', '--disable-preset', 'ar'], ['argo-rollouts', 'argo-cd']],
+    [['cmhash', 'diff', '--disable-preset', 'ar'], ['argo-rollouts', 'argo-cd', 'argo-workflows']],
     [['cmhash', 'build', '--format', ''], ['yaml', 'json']],
     [['cmhash', 'diff', '--format', ''], ['table', 'json', 'markdown']],
     [['cmhash', 'prune', '--output', ''], ['list', 'names']],

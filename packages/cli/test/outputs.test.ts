@@ -33,12 +33,15 @@ describe('build outputs', () => {
       renames: [{
         kind: 'ConfigMap', namespace: 'default', originalName: 'app', from: 'app', to: expect.stringMatching(/^app-[a-z0-9]{10}$/), changed: true, file: 'k8s/all.yaml',
         referencedBy: [
-          { kind: 'Pod', namespace: 'default', name: 'p', path: 'spec.containers[0].envFrom[0].configMapRef.name', effect: 'recreate' },
+          {
+            kind: 'Pod', namespace: 'default', name: 'p', path: 'spec.containers[0].envFrom[0].configMapRef.name', effect: 'recreate',
+            reason: expect.stringContaining('a Pod\'s spec cannot change'),
+          },
           { kind: 'Deployment', namespace: 'default', name: 'web', path: 'spec.template.spec.volumes[0].configMap.name', effect: 'rolls' },
           { kind: 'Widget', namespace: 'default', name: 'w', path: 'spec.configRef.name', effect: 'updates' },
         ],
       }],
-      warnings: [],
+      warnings: [{ code: 'RECREATE_REQUIRED', message: expect.stringContaining('kubectl apply fails for Pod default/p'), file: 'k8s/all.yaml', line: 1, column: 1 }],
     })
     expect(r.stderr).toMatch(/^ConfigMap default\/app +app-[a-z0-9]{10} +Deployment default\/web +Pod default\/p \(recreate\), Widget default\/w$/m)
   })
@@ -77,7 +80,7 @@ describe('build outputs', () => {
 
   it('--report - prints the report on stdout when the manifests go to --output-dir, and is refused otherwise', async () => {
     tree({ 'in/all.yaml': `${CM}---\n${POD}` })
-    const r = await cli(['build', 'in', '-o', 'out', '--report', '-'], { cwd: scratch.dir })
+    const r = await cli(['build', '-q', 'in', '-o', 'out', '--report', '-'], { cwd: scratch.dir })
     expect(r).toMatchObject({ code: 0, stderr: '' })
     expect(JSON.parse(r.stdout).renames.map((x: { originalName: string }) => x.originalName)).toEqual(['app'])
     expect(readFileSync(join(scratch.dir, 'out/all.yaml'), 'utf8')).toMatch(/name: app-[a-z0-9]{10}/)

@@ -15,7 +15,11 @@ export interface Analysis {
   readonly report: Reporter
 }
 
-/** Reads every input and plans the build; errors are collected in the result's reporter, not thrown. */
+/**
+ * Reads every input and plans the build; errors are collected in the
+ * result's reporter, not thrown. Warnings come sorted by file and place, at
+ * the level the options set for their code.
+ */
 export function analyze(inputs: readonly BuildInput[], options: BuildOptions): Analysis {
   const report = new Reporter()
   const { readOptions, planOptions } = resolveOptions(options)
@@ -27,6 +31,7 @@ export function analyze(inputs: readonly BuildInput[], options: BuildOptions): A
     report.warn('EMPTY_INPUT', { message: 'the input holds no Kubernetes objects' })
   }
   const plan = report.errors.length === 0 ? planBuild(files, planOptions, report) : undefined
+  report.settle(options.warnings ?? {}, files.map(f => f.path))
   return { files, plan, report }
 }
 

@@ -38,6 +38,13 @@ export type ErrorCode =
   | 'INVALID_OPTION'
   /** The inputs are not a string or a list of `{ path, content }` strings, or a path is given twice; `path` names where. */
   | 'INVALID_INPUT'
+  /**
+   * A reference names a data key (`configMapKeyRef.key`, `secretKeyRef.key`,
+   * a volume's `items[].key`) that the ConfigMap/Secret in the input does not
+   * have, and is not `optional`: the Pod would fail to start
+   * (`CreateContainerConfigError`).
+   */
+  | 'MISSING_KEY'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =
@@ -55,6 +62,32 @@ export type WarningCode =
   | 'EMPTY_INPUT'
   /** An annotation asked for (--gitops) replaced a different value the object had. */
   | 'ANNOTATION_OVERRIDDEN'
+  /**
+   * A renamed object's old name is still written, in the same namespace,
+   * under a key that names a ConfigMap or Secret at a location no reference
+   * table covers: probably a reference cmhash does not know (a custom
+   * resource); the message gives the configuration entry that would rewrite
+   * or pin it.
+   */
+  | 'POSSIBLE_REFERENCE'
+  /**
+   * A rewritten reference is in a field that cannot change on a live object
+   * (a Job's pod template, a bare Pod's spec, a forced StorageClass
+   * parameter): `kubectl apply` fails unless the object is deleted first.
+   */
+  | 'RECREATE_REQUIRED'
+
+/** Every warning code, in the order of {@link WarningCode}; for validating configuration and flags. */
+export const WARNING_CODES: readonly WarningCode[] = [
+  'MISSING_REFERENCE', 'PINNED', 'AMBIGUOUS_REFERENCE', 'NOT_A_RESOURCE', 'IMMUTABLE_OVERRIDDEN', 'EMPTY_INPUT',
+  'ANNOTATION_OVERRIDDEN', 'POSSIBLE_REFERENCE', 'RECREATE_REQUIRED',
+]
+
+/**
+ * What to do with a warning code: `warn` (the default) reports it; `error`
+ * fails the build with it, as an error; `ignore` drops it.
+ */
+export type WarningLevel = 'error' | 'warn' | 'ignore'
 
 /** The object a problem is about. */
 export interface ResourceRef {
@@ -87,9 +120,12 @@ export interface CmhashWarning extends Problem {
   readonly code: WarningCode
 }
 
-/** The details of one error, as carried by {@link CmhashError}. */
+/**
+ * The details of one error, as carried by {@link CmhashError}: an error
+ * code, or a warning code the options set to `error` (BuildOptions.warnings).
+ */
 export interface ErrorDetail extends Problem {
-  readonly code: ErrorCode
+  readonly code: ErrorCode | WarningCode
 }
 
 /**
@@ -100,7 +136,7 @@ export interface ErrorDetail extends Problem {
  */
 export class CmhashError extends Error {
   override readonly name = 'CmhashError'
-  readonly code: ErrorCode
+  readonly code: ErrorCode | WarningCode
   readonly location?: SourceLocation
   readonly resource?: ResourceRef
   readonly path?: string

@@ -55,7 +55,12 @@ export interface MetaMapFacts {
 export interface TargetFacts {
   readonly kind: TargetKind
   readonly name: string
-  /** The name before hashing: annotation `cmhash.dev/name` when present (cmhash's own output), else the name. */
+  /**
+   * The name before hashing: annotation `cmhash.dev/name` when present
+   * (cmhash's own output); else the name without its last `-<hash>` when
+   * that is the hash of this very content (kustomize's output); else the
+   * name.
+   */
   readonly originalName: string
   /** Undefined when the content is invalid (an error was reported). */
   readonly hash: string | undefined
@@ -69,6 +74,8 @@ export interface TargetFacts {
   readonly secretType: string | undefined
   /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ReadOptions.keepValues). */
   readonly values: TargetValues | undefined
+  /** The data keys it has (data, binaryData, stringData), sorted; never their values. */
+  readonly keys: readonly string[]
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
   readonly nameSite: ScalarSite
@@ -111,6 +118,23 @@ export interface RefSite {
   /** The offsets of the aliases crossed to reach the name (see SharedNode.uses). */
   readonly aliases: readonly number[]
   readonly path: string
+  /** The data keys the reference needs (ReferenceSpec.keyPath), each with where it is written and its path from the map holding the name. */
+  readonly keys: readonly { readonly key: string; readonly offset: number; readonly path: string }[]
+}
+
+/**
+ * A string that may name a ConfigMap or Secret, judged by the key it is
+ * under, at a place no reference table covers (POSSIBLE_REFERENCE).
+ */
+export interface PossibleReference {
+  /** The field, e.g. `spec.tls.secret`. */
+  readonly path: string
+  /** The same as a table path (`spec/tls/secret`): what a configuration entry would say. */
+  readonly tablePath: string
+  readonly value: string
+  readonly offset: number
+  /** What the key says it names. */
+  readonly target: TargetKind
 }
 
 /** One Kubernetes object: a document's root, or an item of a `List`. */
@@ -123,6 +147,8 @@ export interface ObjectFacts {
   /** Effective namespace; undefined for cluster-scoped kinds. */
   readonly namespace: string | undefined
   readonly refs: readonly RefSite[]
+  /** Strings that may name a ConfigMap or Secret where no table entry looks. */
+  readonly possibleRefs: readonly PossibleReference[]
   /** Set for ConfigMaps and Secrets (`v1`), the objects cmhash renames. */
   readonly target: TargetFacts | undefined
 }

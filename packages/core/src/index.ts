@@ -5,17 +5,17 @@ export { prune } from './prune/index.js'
 export { hashConfigMap, hashSecret } from './kube/hash.js'
 export { changeReport, formatCandidates, formatSummary } from './report/change-report.js'
 export { isResourceList, toJsonList } from './lists.js'
-export { CmhashError, formatProblem, formatResource } from './errors.js'
+export { CmhashError, formatProblem, formatResource, WARNING_CODES } from './errors.js'
 export { escapeControl } from './text/escape.js'
 export { PRESETS } from './refs/presets.js'
 export { CLUSTER_SCOPED_KINDS, REFERENCE_SPECS } from './refs/table.js'
 export { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 
 export type {
-  BuildInput, BuildOptions, BuildResult, ConfigMapContent, OutputFile, PinnedName, Preset, PruneCandidate, PruneOptions,
+  BuildInput, BuildOptions, BuildResult, ConfigMapContent, ExternalName, OutputFile, PinnedName, Preset, PruneCandidate, PruneOptions,
   PruneResult, ReferenceSpec, Referrer, Rename, SecretContent, SelectMode, TargetKind,
 } from './types.js'
-export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode } from './errors.js'
+export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode, WarningLevel } from './errors.js'
 export type { ChangeReport, ReportReferrer, ReportRename, ReportWarning } from './report/change-report.js'
 export { diff, DiffError, formatDiffMarkdown, formatDiffTable } from './diff/index.js'
 export type {

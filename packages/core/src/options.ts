@@ -2,7 +2,7 @@ import type { PlanOptions } from './plan/index.js'
 import type { ReadOptions } from './read/scope.js'
 import { compileTable, type CompiledTable } from './refs/compile-table.js'
 import { PRESETS } from './refs/presets.js'
-import { REFERENCE_SPECS } from './refs/table.js'
+import { EXTERNAL_NAMES, REFERENCE_SPECS } from './refs/table.js'
 import type { BuildOptions, ReferenceSpec } from './types.js'
 
 // --- internal ---
@@ -18,7 +18,14 @@ export function resolveOptions(options: BuildOptions): { readOptions: ReadOption
     },
     planOptions: {
       select: options.select ?? 'referenced',
-      pinned: [...presets.flatMap(p => p.pinned), ...(options.pinned ?? [])],
+      pinned: [
+        ...presets.flatMap(p => p.pinned.map(pin => ({ ...pin, decided: false }))),
+        ...(options.pinned ?? []).map(pin => ({ ...pin, decided: true })),
+      ],
+      external: [
+        ...[...EXTERNAL_NAMES, ...presets.flatMap(p => p.external)].map(e => ({ ...e, decided: false })),
+        ...(options.external ?? []).map(e => ({ ...e, decided: true })),
+      ],
       annotations: options.annotations ?? {},
     },
   }

@@ -1,7 +1,7 @@
 // The public types of @cmhash/core, in one place. Stage modules import them
 // from here; the stage contract (the facts passed between read, plan and
 // emit) is in facts.ts and is not public.
-import type { CmhashWarning, ResourceRef } from './errors.js'
+import type { CmhashWarning, ResourceRef, WarningCode, WarningLevel } from './errors.js'
 
 /** The kinds of object cmhash renames: its targets. */
 export type TargetKind = 'ConfigMap' | 'Secret'
@@ -26,8 +26,21 @@ export interface BuildOptions {
   readonly presets?: Readonly<Record<string, boolean>>
   /** Reference locations to add to the built-in `REFERENCE_SPECS` and the presets'. */
   readonly references?: readonly ReferenceSpec[]
-  /** Names to pin, in addition to the presets'. */
+  /** Names to pin, in addition to the presets'. A pin you give is a decision: no `PINNED` warning for it. */
   readonly pinned?: readonly PinnedName[]
+  /**
+   * ConfigMaps/Secrets that exist outside the input (created by hand, by
+   * Vault or External Secrets, by a controller at run time), in addition to
+   * the presets': a reference to one is not `MISSING_REFERENCE`, and one in
+   * the input keeps its name.
+   */
+  readonly external?: readonly ExternalName[]
+  /**
+   * What to do with each warning code: `error` fails the build with it (a
+   * {@link CmhashError} whose detail has the warning's code), `ignore` drops
+   * it; `warn` (the default) reports it.
+   */
+  readonly warnings?: Readonly<Partial<Record<WarningCode, WarningLevel>>>
   /**
    * Annotations to set on every hashed object, e.g. the ones that stop a
    * GitOps tool from pruning old versions (`GITOPS_ANNOTATIONS`).
@@ -73,11 +86,16 @@ export interface Referrer {
   readonly path: string
   /**
    * `rolls`: a pod template changes, so its controller rolls out new pods;
-   * `recreate`: a bare Pod's spec changes, which Kubernetes only allows by
-   * deleting and creating it again; `updates`: another field changes (an
-   * operator's custom resource, an Ingress) and its controller reconciles.
+   * `recreate`: a field changes that Kubernetes does not let change on a
+   * live object (a bare Pod's spec, a Job's pod template), so it must be
+   * deleted and created again; `updates`: another field changes (an
+   * operator's custom resource, an Ingress) and its controller reconciles,
+   * or a template changes that only what is created next uses (a CronJob's
+   * next Job, a ReplicaSet's new pods).
    */
   readonly effect: 'rolls' | 'recreate' | 'updates'
+  /** Why the effect is not simply `rolls` or `updates`: what cannot change, or what only new objects use. */
+  readonly reason?: string
 }
 
 /** A ConfigMap or Secret that cmhash renamed. */
@@ -107,10 +125,13 @@ export interface ReferenceSpec {
   /**
    * Where the path starts: at every pod spec, found by its shape (a map with
    * a `containers` list) anywhere in any object, custom resources included;
+   * at every list of volumes outside a pod spec, found by its shape (some
+   * entry has a string `name` and a volume source, such as `configMap` or
+   * `secret`, whose value is a map: custom resources that embed volumes);
    * or at the root of objects of one kind (and, if given, API groups and
    * versions).
    */
-  readonly on: 'PodSpec' | {
+  readonly on: 'PodSpec' | 'VolumeList' | {
     readonly kind: string
     readonly groups?: readonly string[]
     readonly versions?: readonly string[]
@@ -147,10 +168,24 @@ export interface ReferenceSpec {
   readonly namespaceKey?: string
   /** The target may be in any namespace (the only object of that name), whatever the referrer's. */
   readonly anyNamespace?: boolean
-  /** Counts only where the key beside the name holds one of these values. */
-  readonly where?: { readonly key: string; readonly anyOf: readonly string[] }
+  /** Counts only where the key beside the name holds one of these values (lower case), or, without `anyOf`, is present. */
+  readonly where?: { readonly key: string; readonly anyOf?: readonly string[] }
   /** Counts only in objects that carry one of these annotations. */
   readonly whenAnnotated?: readonly string[]
+  /**
+   * Whether the API server accepts a change of this field on a live object;
+   * every built-in entry says, and absent means it does. A `pin` on an
+   * immutable field keeps the object's name wherever else it is referenced
+   * (its `reason` says why); a rewritten (or forced) immutable field makes
+   * its object `recreate`.
+   */
+  readonly mutable?: boolean
+  /**
+   * Where the data keys the reference needs are, from the map that holds the
+   * name: `key` (`configMapKeyRef`) or `items/key` (a volume's `items`).
+   * Each must exist in the target unless the reference is `optional`.
+   */
+  readonly keyPath?: string
   /** Why this entry is what it is; shown in warnings about pins. */
   readonly reason?: string
 }
@@ -164,12 +199,26 @@ export interface PinnedName {
   readonly reason: string
 }
 
-/** A named bundle of reference locations and pinned names. */
+/**
+ * ConfigMaps/Secrets that exist without being in the input: created at run
+ * time by a controller or a Job, or managed by hand. `name` and `namespace`
+ * may hold `*` (any run of characters) and `?` (one character).
+ */
+export interface ExternalName {
+  readonly kind: TargetKind
+  readonly name: string
+  /** Any namespace when absent. */
+  readonly namespace?: string
+  readonly reason: string
+}
+
+/** A named bundle of reference locations, pinned names and objects that exist outside the input. */
 export interface Preset {
   readonly name: string
   readonly description: string
   readonly references: readonly ReferenceSpec[]
   readonly pinned: readonly PinnedName[]
+  readonly external: readonly ExternalName[]
 }
 
 // --- hashing ---

@@ -2,7 +2,7 @@
 // validated with positions, and what it declares reaches the build.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { build, PRESETS } from '@cmhash/core'
+import { build, PRESETS, WARNING_CODES } from '@cmhash/core'
 import { configSchema, configToOptions, parseConfig } from '@cmhash/core/config'
 import { source } from '../../../test/_utils/source.js'
 import { errorsOf, find } from './_build.js'
@@ -24,6 +24,11 @@ describe('the schema', () => {
   it('lists exactly the built-in presets', () => {
     const presets = (configSchema.properties as Record<string, { properties: Record<string, unknown> }>).presets!.properties
     expect(Object.keys(presets)).toEqual(PRESETS.map(p => p.name))
+  })
+
+  it('lists exactly the warning codes', () => {
+    const warnings = (configSchema.properties as Record<string, { properties: Record<string, unknown> }>).warnings!.properties
+    expect(Object.keys(warnings)).toEqual(WARNING_CODES)
   })
 })
 
@@ -126,9 +131,9 @@ describe('configured references reach the build', () => {
     const input = [cm('a'), cm('b'), pod, 'apiVersion: x.io/v1\nkind: Dashboard\nmetadata: {name: d}\nspec: {configMaps: [a]}\n'].join('---\n')
     const r = build([{ path: 'in.yaml', content: input }], options)
     expect(r.renames).toEqual([])
+    // A reader the configuration declares is a fact worth saying; a pinned: entry is the user's own decision.
     expect(r.warnings.map(w => w.message)).toEqual([
       expect.stringContaining('Dashboard default/d spec.configMaps[0]: mounted at a path made of its name'),
-      expect.stringContaining('the operator reads it by name'),
     ])
   })
 
@@ -138,5 +143,27 @@ describe('configured references reach the build', () => {
     expect(build(input, { select: 'all' }).renames.map(r => r.originalName)).toEqual(['lonely', 'forced'])
     expect(build(input, { select: 'annotated' }).renames.map(r => r.originalName)).toEqual(['forced'])
     expect(build(input).renames.map(r => r.originalName)).toEqual(['forced'])
+  })
+
+  it('knows objects made outside the manifests, and sets what each warning does', () => {
+    const config = parseConfig(source`
+      external:
+      - {kind: Secret, name: vault-*, reason: Vault Agent writes it}
+      - {kind: ConfigMap, name: legacy, namespace: team-?}
+      warnings: {MISSING_REFERENCE: error, POSSIBLE_REFERENCE: ignore}
+    `, 'cmhash.config.yaml')
+    const pod = (kind: string, name: string, ns = 'default') =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ${ns}}\nspec: {containers: [{name: c, image: i, envFrom: [{${kind}: {name: ${name}}}]}]}\n`
+    const options = configToOptions(config)
+    expect(build(pod('secretRef', 'vault-db'), options).warnings).toEqual([])
+    expect(build(pod('configMapRef', 'legacy', 'team-a'), options).warnings).toEqual([])
+    expect(errorsOf(() => build(pod('configMapRef', 'legacy'), options)).map(e => e.code)).toEqual(['MISSING_REFERENCE'])
+  })
+
+  it('rejects an unknown warning code or level, where it is written', () => {
+    const errors = errorsOf(() => parseConfig('warnings:\n  MISSING_REFERENCES: error\n  PINNED: loud\n', 'c.yaml'))
+    expect(errors.map(e => [e.code, e.path, e.location?.line])).toEqual([
+      ['INVALID_CONFIG', 'warnings.MISSING_REFERENCES', 2], ['INVALID_CONFIG', 'warnings.PINNED', 3],
+    ])
   })
 })

@@ -284,7 +284,7 @@ describe('formatDiffTable', () => {
       '',
       'REMOVED  Deployment shop/uses-b',
       '',
-      'cmhash diff: 2 objects roll, 1 Pod to recreate (1 ConfigMap/Secret changed; objects: 1 removed)',
+      'cmhash diff: 2 objects roll, 1 object to recreate (1 ConfigMap/Secret changed; objects: 1 removed)',
       '',
     ].join('\n').replace(/^CONFIG +NAME +KEYS +ROLLS$/m, `${'CONFIG'.padEnd(16)}  ${'NAME'.padEnd(from.length + to.length + 3)}  ${'KEYS'.padEnd(16)}  ROLLS`))
   })

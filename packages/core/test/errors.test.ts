@@ -159,4 +159,72 @@ describe('errors', () => {
       expect(err.message).toMatch(/^a\.yaml:4:\d+: DATA_NOT_STRING: .* \(and 1 more\)$/)
     }
   })
+
+  it('rejects a reference to a data key the ConfigMap/Secret does not have, at the key, listing the keys it has and no value', () => {
+    const input = source`
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: db}
+      stringData: {password: hunter2, user: admin}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: cfg}
+      data: {app.yaml: "x: 1"}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        template:
+          spec:
+            containers:
+            - name: app
+              image: app:1
+              env:
+              - {name: A, valueFrom: {secretKeyRef: {name: db, key: pasword}}}
+              - {name: B, valueFrom: {secretKeyRef: {name: db, key: user}}}
+              - {name: C, valueFrom: {configMapKeyRef: {name: cfg, key: gone, optional: true}}}
+            volumes:
+            - name: c
+              configMap:
+                name: cfg
+                items: [{key: app.yaml, path: a}, {key: app.yml, path: b}]
+            - name: p
+              projected:
+                sources: [{secret: {name: db, items: [{key: token, path: t}]}}]
+    `
+    const errors = errorsOf(() => run(input))
+    expect(brief(errors)).toEqual([
+      { code: 'MISSING_KEY', line: 21, col: 63, path: 'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key' },
+      { code: 'MISSING_KEY', line: 28, col: 51, path: 'spec.template.spec.volumes[0].configMap.items[1].key' },
+      { code: 'MISSING_KEY', line: 31, col: 55, path: 'spec.template.spec.volumes[1].projected.sources[0].secret.items[0].key' },
+    ])
+    expect(errors[0]!.message).toContain('needs key "pasword" of Secret default/db, which has only "password", "user"')
+    expect(JSON.stringify(errors)).not.toContain('hunter2')
+  })
+
+  it('does not check keys of an optional reference, nor of an object with no data (a program fills it in)', () => {
+    const input = source`
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: filled-later}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers: [{name: c, image: i, env: [{name: A, valueFrom: {secretKeyRef: {name: filled-later, key: token}}}]}]
+        volumes: [{name: v, secret: {secretName: other, optional: true, items: [{key: x, path: x}]}}]
+    `
+    expect(() => run(input)).not.toThrow()
+  })
+
+  it('fails with a warning code the options set to error, at the warning\'s place', () => {
+    const missing = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, envFrom: [{configMapRef: {name: nope}}]}]\n`
+    const errors = errorsOf(() => run(missing, { warnings: { MISSING_REFERENCE: 'error' } }))
+    expect(brief(errors)).toEqual([{ code: 'MISSING_REFERENCE', line: 5, col: 68, path: 'spec.containers[0].envFrom[0].configMapRef.name' }])
+    expect(run(missing, { warnings: { MISSING_REFERENCE: 'ignore' } }).warnings).toEqual([])
+    expect(run(missing, { warnings: { PINNED: 'error' } }).warnings.map(w => w.code)).toEqual(['MISSING_REFERENCE'])
+  })
 })

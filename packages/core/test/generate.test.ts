@@ -233,15 +233,18 @@ describe('attributeToGenerators', () => {
   })
 
   it('moves a problem located in the generated text to the generator', () => {
-    const text = 'configMapGenerator:\n- name: app\n  literals: [a=b]\n  options: {disableNameSuffixHash: true}\n'
+    // A generated object is always hashed; a bare Pod using it must be recreated when it changes, which is said at the object.
+    const text = 'configMapGenerator:\n- name: app\n  literals: [a=b]\n'
     const spec = parseConfig(text, 'c.yaml')
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: app}}]}]}\n'
     const { warnings } = build([{ path: 'gen', content: generate(spec, {}) }, { path: 'pod.yaml', content: pod }])
-    expect(warnings.map(w => [w.code, w.location?.file])).toEqual([['PINNED', 'gen']])
+    expect(warnings.map(w => [w.code, w.location?.file])).toEqual([['RECREATE_REQUIRED', 'gen']])
     const moved = attributeToGenerators(warnings, 'gen', generatedObjects(spec, { locate: configLocator(text, 'c.yaml') }))
-    expect(moved.map(w => [w.code, w.location?.file, w.location?.line])).toEqual([['PINNED', 'c.yaml', 2]])
-    expect(moved[0]!.message).toBe('ConfigMap default/app keeps its name although Pod default/p references it: ' +
-      'its generator sets disableNameSuffixHash (remove it to hash the object)')
+    expect(moved.map(w => [w.code, w.location?.file, w.location?.line])).toEqual([['RECREATE_REQUIRED', 'c.yaml', 2]])
+    expect(moved[0]!.message).toContain('ConfigMap default/app gets a new name whenever its content changes')
+    // disableNameSuffixHash is a decision, not a problem: nothing to warn about.
+    const kept = parseConfig(`${text}  options: {disableNameSuffixHash: true}\n`, 'c.yaml')
+    expect(build([{ path: 'gen', content: generate(kept, {}) }, { path: 'pod.yaml', content: pod }]).warnings).toEqual([])
     const other = { code: 'MISSING_REFERENCE' as const, message: 'm', location: { file: 'pod.yaml', line: 1, col: 1, offset: 0 } }
     expect(attributeToGenerators([other], 'gen', [])).toEqual([other])
   })

@@ -117,7 +117,8 @@ describe('edits in place', () => {
     const pod = '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i}], volumes: [{name: v, configMap: {name: app}}]}\n'
     const mutable = run(`apiVersion: v1\nkind: ConfigMap\nimmutable: false\nmetadata: {name: app}\ndata: {k: v}\n${pod}`)
     expect(mutable.output).toContain('immutable: true\n')
-    expect(mutable.warnings).toMatchObject([{ code: 'IMMUTABLE_OVERRIDDEN', location: { line: 3, col: 12 } }])
+    // The bare Pod must be recreated when the name changes (at the ConfigMap, line 1), then the override (line 3).
+    expect(mutable.warnings).toMatchObject([{ code: 'RECREATE_REQUIRED', location: { line: 1 } }, { code: 'IMMUTABLE_OVERRIDDEN', location: { line: 3, col: 12 } }])
     const already = run(`apiVersion: v1\nkind: ConfigMap\nimmutable: true\nmetadata: {name: app}\ndata: {k: v}\n${pod}`)
     expect(already.output.match(/immutable/g)).toHaveLength(1)
   })

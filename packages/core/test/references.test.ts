@@ -1,6 +1,6 @@
 // Every reference location the build must rewrite, each checked on its own.
 import { describe, expect, it } from 'vitest'
-import { hashConfigMap, hashSecret, REFERENCE_SPECS } from '@cmhash/core'
+import { hashConfigMap, hashSecret, REFERENCE_SPECS, type ReferenceSpec } from '@cmhash/core'
 import { at, find, run } from './_build.js'
 
 const CM = `cfg-${hashConfigMap({ data: { k: 'v' } })}`
@@ -69,7 +69,8 @@ describe('pod spec locations (in a Deployment)', () => {
       `spec.template.spec.${path}`, target === 'ConfigMap' ? 'cfg' : 'sec')
     const { output, warnings } = run(stream(...TARGETS(), deploy))
     expect(at(find(output, 'Deployment', 'web'), `spec.template.spec.${path}`)).toBe(target === 'ConfigMap' ? CM : SECRET)
-    expect(warnings).toEqual([])
+    // An ephemeral container cannot change once added (mutable: false), so whatever holds it must be recreated.
+    expect(warnings.map(w => w.code)).toEqual(path.startsWith('ephemeral') ? ['RECREATE_REQUIRED'] : [])
   })
 })
 
@@ -102,11 +103,6 @@ describe('locations outside pod specs', () => {
     ['ingress-nginx auth-secret (name)', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x', annotations: { 'nginx.ingress.kubernetes.io/auth-secret': 'sec' } } }, 'metadata.annotations["nginx.ingress.kubernetes.io/auth-secret"]', SECRET],
     ['ingress-nginx auth-tls-secret (namespace/name)', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x', annotations: { 'nginx.ingress.kubernetes.io/auth-tls-secret': 'default/sec' } } }, 'metadata.annotations["nginx.ingress.kubernetes.io/auth-tls-secret"]', `default/${SECRET}`],
     ['ingress-nginx fastcgi-params-configmap', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x', annotations: { 'nginx.ingress.kubernetes.io/fastcgi-params-configmap': 'cfg' } } }, 'metadata.annotations["nginx.ingress.kubernetes.io/fastcgi-params-configmap"]', CM],
-    ['PersistentVolume csi nodePublishSecretRef', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { csi: { driver: 'd', nodePublishSecretRef: { name: 'sec', namespace: 'default' } } } }, 'spec.csi.nodePublishSecretRef.name', SECRET],
-    ['PersistentVolume csi controllerExpandSecretRef', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { csi: { driver: 'd', controllerExpandSecretRef: { name: 'sec', namespace: 'default' } } } }, 'spec.csi.controllerExpandSecretRef.name', SECRET],
-    ['PersistentVolume azureFile', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { azureFile: { secretName: 'sec', secretNamespace: 'default', shareName: 's' } } }, 'spec.azureFile.secretName', SECRET],
-    ['StorageClass CSI parameters', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sc' }, provisioner: 'p', parameters: { 'csi.storage.k8s.io/provisioner-secret-name': 'sec', 'csi.storage.k8s.io/provisioner-secret-namespace': 'default' } }, 'parameters["csi.storage.k8s.io/provisioner-secret-name"]', SECRET],
-    ['StorageClass adminSecretName', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sc' }, provisioner: 'kubernetes.io/rbd', parameters: { adminSecretName: 'sec', adminSecretNamespace: 'default' } }, 'parameters.adminSecretName', SECRET],
     ['Node configSource', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, spec: { configSource: { configMap: { name: 'cfg', namespace: 'default', kubeletConfigKey: 'k' } } } }, 'spec.configSource.configMap.name', CM],
   ]
   it.each(cases)('%s', (_, referrer, path, expected) => {
@@ -114,7 +110,7 @@ describe('locations outside pod specs', () => {
     expect(at(find(output, referrer.kind as string, (referrer.metadata as { name: string }).name), path)).toBe(expected)
   })
 
-  it('leaves templated StorageClass parameters alone', () => {
+  it('leaves templated StorageClass parameters alone, and never reports them missing', () => {
     const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sc' }, provisioner: 'p', parameters: { 'csi.storage.k8s.io/node-publish-secret-name': '${pvc.name}', 'csi.storage.k8s.io/node-publish-secret-namespace': '${pvc.namespace}' } }
     const { output, warnings } = run(stream(...TARGETS(), sc))
     expect(find(output, 'StorageClass', 'sc').parameters['csi.storage.k8s.io/node-publish-secret-name']).toBe('${pvc.name}')
@@ -132,7 +128,7 @@ describe('the reference table', () => {
   })
 
   it('covers every location kustomize knows for ConfigMaps and Secrets outside pod specs', () => {
-    const byKind = (kind: string) => REFERENCE_SPECS.filter(s => s.on !== 'PodSpec' && s.on.kind === kind).map(s => s.path)
+    const byKind = (kind: string) => REFERENCE_SPECS.filter(s => typeof s.on === 'object' && s.on.kind === kind).map(s => s.path)
     expect(byKind('Ingress')).toEqual(expect.arrayContaining([
       'spec/tls/secretName',
       'metadata/annotations/ingress.kubernetes.io\\/auth-secret',
@@ -148,5 +144,140 @@ describe('the reference table', () => {
     expect(byKind('Node')).toContain('spec/configSource/configMap/name')
     expect(byKind('Role')).toContain('rules/resourceNames')
     expect(byKind('ClusterRole')).toContain('rules/resourceNames')
+  })
+})
+
+/** An object of the entry's kind with `value` at its path, and the namespace key beside it (the table's own data drives the test). */
+function objectAt(spec: ReferenceSpec, value: string, annotations?: Record<string, string>): Record<string, any> {
+  const on = spec.on as { kind: string; groups?: readonly string[] }
+  const group = on.groups?.[0] ?? ''
+  const keys = spec.path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/'))
+  const obj: Record<string, any> = { apiVersion: group ? `${group}/v1` : 'v1', kind: on.kind, metadata: { name: 'holder', ...(annotations ? { annotations } : {}) } }
+  let holder = obj
+  for (const k of keys.slice(0, -1)) holder = holder[k] ??= {}
+  holder[keys.at(-1)!] = value
+  if (spec.namespaceKey) holder[spec.namespaceKey] = 'default'
+  return obj
+}
+
+const IMMUTABLE = REFERENCE_SPECS.filter(s => s.mutable === false && typeof s.on === 'object')
+const pathOf = (spec: ReferenceSpec) => spec.path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/'))
+  .map((k, i) => (/^[A-Za-z_$][\w$-]*$/.test(k) ? `${i ? '.' : ''}${k}` : `[${JSON.stringify(k)}]`)).join('')
+const mounts = (secret: string) => ({
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+  spec: { template: { spec: { containers: [{ name: 'app', image: 'app:1' }], volumes: [{ name: 's', secret: { secretName: secret } }] } } },
+})
+
+describe('fields that cannot change on a live object (mutable: false)', () => {
+  it('are every PersistentVolume source and StorageClass, VolumeGroupSnapshotClass and VolumeReplicationClass parameter, each with a reason', () => {
+    const kinds = new Set(IMMUTABLE.map(s => (s.on as { kind: string }).kind))
+    expect([...kinds].sort()).toEqual(['PersistentVolume', 'StorageClass', 'VolumeGroupSnapshotClass', 'VolumeReplicationClass'])
+    for (const s of IMMUTABLE) expect(s).toMatchObject({ use: 'pin', reason: expect.stringMatching(/cannot change after creation/) })
+    expect(REFERENCE_SPECS.filter(s => s.mutable === false && s.on === 'PodSpec').map(s => s.path.split('/')[0])).toEqual(Array(4).fill('ephemeralContainers'))
+  })
+
+  it('every built-in entry says whether its field can change', () => {
+    for (const s of REFERENCE_SPECS) expect(typeof s.mutable).toBe('boolean')
+  })
+
+  it.each(IMMUTABLE.map(s => [`${(s.on as { kind: string }).kind} ${pathOf(s)}`, s] as const))(
+    '%s: the Secret keeps its name wherever else it is referenced, and the warning says why', (_, spec) => {
+      const holder = objectAt(spec, 'sec')
+      const r = run(stream(...TARGETS(), holder, mounts('sec')))
+      expect(r.renames).toEqual([])
+      expect(at(find(r.output, holder.kind, 'holder'), pathOf(spec))).toBe('sec')
+      expect(at(find(r.output, 'Deployment', 'web'), 'spec.template.spec.volumes[0].secret.secretName')).toBe('sec')
+      expect(r.warnings).toMatchObject([{ code: 'PINNED', resource: { kind: 'Secret', name: 'sec' } }])
+      expect(r.warnings[0]!.message).toContain(spec.reason)
+    })
+
+  it.each(IMMUTABLE.map(s => [`${(s.on as { kind: string }).kind} ${pathOf(s)}`, s] as const))(
+    '%s: forced hashing rewrites it, and says the object must be recreated', (_, spec) => {
+      const holder = objectAt(spec, 'sec')
+      const forced = { ...TARGETS()[1], metadata: { name: 'sec', namespace: 'default', annotations: { 'cmhash.dev/hash': 'true' } } }
+      const r = run(stream(forced, holder))
+      expect(at(find(r.output, holder.kind, 'holder'), pathOf(spec))).toBe(r.renames[0]!.to)
+      expect(r.renames[0]!.referencedBy).toMatchObject([{ kind: holder.kind, effect: 'recreate', reason: expect.stringContaining('kubectl replace --force') }])
+      expect(r.warnings.map(w => w.code)).toEqual(['RECREATE_REQUIRED'])
+    })
+
+  it('VolumeSnapshotClass parameters may change, but snapshots keep the name: pinned', () => {
+    const spec = REFERENCE_SPECS.find(s => typeof s.on === 'object' && s.on.kind === 'VolumeSnapshotClass')!
+    expect(spec).toMatchObject({ use: 'pin', mutable: true, reason: expect.stringContaining('deletion-secret-name') })
+    expect(run(stream(...TARGETS(), objectAt(spec, 'sec'), mounts('sec'))).renames).toEqual([])
+  })
+
+  it('knows the StorageClass keys external-provisioner reads: the default secret-name, controller-modify, and the deprecated spellings', () => {
+    const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sc' }, provisioner: 'p', parameters: {
+      'csi.storage.k8s.io/secret-name': 'a', 'csi.storage.k8s.io/secret-namespace': 'default',
+      'csi.storage.k8s.io/controller-modify-secret-name': 'b', 'csi.storage.k8s.io/controller-modify-secret-namespace': 'default',
+      csiProvisionerSecretName: 'c', csiProvisionerSecretNamespace: 'default', csiNodePublishSecretName: 'd', csiNodePublishSecretNamespace: 'default',
+    } }
+    const secrets = ['a', 'b', 'c', 'd'].map(n => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: n }, data: { k: 'dg==' } }))
+    const r = run(stream(...secrets, sc, ...['a', 'b', 'c', 'd'].map(n => ({ ...mounts(n), metadata: { name: `web-${n}` } }))))
+    expect(r.renames).toEqual([])
+    expect(r.warnings.map(w => [w.code, w.resource?.name])).toEqual(['a', 'b', 'c', 'd'].map(n => ['PINNED', n]))
+  })
+})
+
+describe('what a new name does to the object that holds the reference', () => {
+  const cases: Array<[string, string, string, 'rolls' | 'recreate' | 'updates']> = [
+    ['apps/v1', 'Deployment', 'spec.template.spec', 'rolls'],
+    ['apps/v1', 'StatefulSet', 'spec.template.spec', 'rolls'],
+    ['apps/v1', 'DaemonSet', 'spec.template.spec', 'rolls'],
+    ['argoproj.io/v1alpha1', 'Rollout', 'spec.template.spec', 'rolls'],
+    ['apps/v1', 'ReplicaSet', 'spec.template.spec', 'updates'],
+    ['v1', 'ReplicationController', 'spec.template.spec', 'updates'],
+    ['v1', 'PodTemplate', 'template.spec', 'updates'],
+    ['batch/v1', 'CronJob', 'spec.jobTemplate.spec.template.spec', 'updates'],
+    ['batch/v1', 'Job', 'spec.template.spec', 'recreate'],
+    ['v1', 'Pod', 'spec', 'recreate'],
+  ]
+  it.each(cases)('%s %s: %s', (apiVersion, kind, podPath, effect) => {
+    const spec = setPath(podSpec(), 'volumes[0].configMap.name', 'cfg')
+    const r = run(stream(...TARGETS(), setPath({ apiVersion, kind, metadata: { name: 'w' } }, podPath, spec)))
+    expect(r.renames[0]!.referencedBy.map(x => x.effect)).toEqual([effect])
+    const recreate = r.warnings.filter(w => w.code === 'RECREATE_REQUIRED')
+    expect(recreate).toHaveLength(effect === 'recreate' ? 1 : 0)
+  })
+
+  it('a Job: the warning names the usual ways to recreate it, and the report says why', () => {
+    const spec = setPath(podSpec(), 'volumes[0].configMap.name', 'cfg')
+    const r = run(stream(...TARGETS(), setPath({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' } }, 'spec.template.spec', spec)))
+    expect(r.renames[0]!.referencedBy[0]!.reason).toMatch(/spec\.template cannot change/)
+    const w = r.warnings.find(x => x.code === 'RECREATE_REQUIRED')!
+    expect(w).toMatchObject({ resource: { kind: 'ConfigMap', name: 'cfg' }, location: { line: 1 } })
+    for (const way of ['hook-delete-policy', 'ttlSecondsAfterFinished', 'kubectl replace --force']) expect(w.message).toContain(way)
+  })
+})
+
+describe('volume lists found by shape outside pod specs', () => {
+  it('finds a custom resource\'s volumes (some entry has a name and a volume source given as a map), at any depth', () => {
+    const cr = {
+      apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' },
+      spec: {
+        volumes: [{ name: 'scratch', emptyDir: {} }, { name: 'cfg', configMap: { name: 'cfg', items: [{ key: 'k', path: 'k' }] } }],
+        components: [{ extraVolumes: [{ name: 's', projected: { sources: [{ secret: { name: 'sec' } }] } }] }],
+      },
+    }
+    const r = run(stream(...TARGETS(), cr))
+    const out = find(r.output, 'Thing', 't')
+    expect(out.spec.volumes[1].configMap.name).toBe(CM)
+    expect(out.spec.components[0].extraVolumes[0].projected.sources[0].secret.name).toBe(SECRET)
+    expect(r.renames.map(x => x.referencedBy[0]!.path)).toEqual(['spec.volumes[1].configMap.name', 'spec.components[0].extraVolumes[0].projected.sources[0].secret.name'])
+  })
+
+  it('does not take a list of containers for volumes (image: busybox is not an image volume), nor a source given as a string', () => {
+    const cr = {
+      apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' },
+      spec: { steps: [{ name: 'cfg', image: 'busybox', secret: 'cfg' }], other: [{ name: 'x', configMap: 'cfg' }] },
+    }
+    expect(run(stream(...TARGETS(), cr)).output).toContain('"configMap": "cfg"')
+    expect(run(stream(...TARGETS(), cr)).renames).toEqual([])
+  })
+
+  it('skips the root status, which controllers write', () => {
+    const cr = { apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' }, status: { volumes: [{ name: 'c', configMap: { name: 'cfg' } }] } }
+    expect(run(stream(...TARGETS(), cr)).renames).toEqual([])
   })
 })

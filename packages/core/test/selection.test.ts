@@ -1,6 +1,7 @@
 // Which ConfigMaps/Secrets get hashed, how namespaces resolve, and what is warned.
 import { describe, expect, it } from 'vitest'
 import { hashConfigMap } from '@cmhash/core'
+import { kustomize, skipKubectl } from '../../../test/_utils/kubectl.js'
 import { source } from '../../../test/_utils/source.js'
 import { find, objects, run } from './_build.js'
 
@@ -112,11 +113,20 @@ describe('selection', () => {
     expect(r.warnings).toEqual([])
   })
 
-  it('never hashes with cmhash.dev/hash: "false", and says why', () => {
+  it('never hashes with cmhash.dev/hash: "false", and does not warn: that is a decision, not a problem', () => {
     const r = run(join(cm('app', '\n    annotations:\n      cmhash.dev/hash: "false"'), deploy('app')))
     expect(refOf(r.output)).toBe('app')
-    expect(r.warnings).toMatchObject([{ code: 'PINNED' }])
-    expect(r.warnings[0]!.message).toContain('cmhash.dev/hash is "false"')
+    expect(r.renames).toEqual([])
+    expect(r.warnings).toEqual([])
+  })
+
+  it('does not warn about a pin given in the options (a decision), but does about a preset\'s (a fact to know)', () => {
+    const pinned = run(join(cm('app'), deploy('app')), { pinned: [{ kind: 'ConfigMap', name: 'app', reason: 'read by name' }] })
+    expect(refOf(pinned.output)).toBe('app')
+    expect(pinned.warnings).toEqual([])
+    const preset = run(join(cm('argocd-cm'), deploy('argocd-cm')))
+    expect(refOf(preset.output)).toBe('argocd-cm')
+    expect(preset.warnings.map(w => w.code)).toEqual(['PINNED'])
   })
 
   it('pins service-account token Secrets and empty objects (a program fills those in by name)', () => {
@@ -152,10 +162,10 @@ describe('selection', () => {
   it('warns about a reference to an object not in the input, naming both, unless it is optional', () => {
     const r = run(deploy('elsewhere'))
     expect(r.warnings).toMatchObject([{
-      code: 'MISSING_REFERENCE', resource: { kind: 'Deployment', name: 'web' },
+      code: 'MISSING_REFERENCE', resource: { kind: 'ConfigMap', namespace: 'default', name: 'elsewhere' },
       path: 'spec.template.spec.containers[0].envFrom[0].configMapRef.name', location: { line: 13, col: 19 },
     }])
-    expect(r.warnings[0]!.message).toContain('ConfigMap default/elsewhere')
+    expect(r.warnings[0]!.message).toContain('Deployment default/web (spec.template.spec.containers[0].envFrom[0].configMapRef.name)')
     expect(run(deploy('elsewhere', undefined, true)).warnings).toEqual([])
   })
 
@@ -196,34 +206,88 @@ describe('namespaces', () => {
   })
 
   it('reads the namespace of a cluster-scoped referrer from the reference', () => {
-    const sc = (ns: string) => source`
-      apiVersion: storage.k8s.io/v1
-      kind: StorageClass
-      metadata: {name: fast}
-      provisioner: csi.example.com
-      parameters:
-        csi.storage.k8s.io/provisioner-secret-name: creds
-        csi.storage.k8s.io/provisioner-secret-namespace: ${ns}
+    const node = (ns: string) => source`
+      apiVersion: v1
+      kind: Node
+      metadata: {name: n1}
+      spec:
+        configSource: {configMap: {name: kubelet, namespace: ${ns}, kubeletConfigKey: k}}
     `
-    const secret = (ns: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: ${ns}}\ndata: {k: dg==}\n`
-    const r = run(join(secret('kube-system'), secret('other'), sc('kube-system')))
-    const name = find(r.output, 'StorageClass', 'fast').parameters['csi.storage.k8s.io/provisioner-secret-name']
-    expect(name).toBe(find(r.output, 'Secret', 'creds', 'kube-system').metadata.name)
-    expect(name).not.toBe('creds')
-    expect(find(r.output, 'Secret', 'creds', 'other').metadata.name).toBe('creds')
+    const config = (ns: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kubelet, namespace: ${ns}}\ndata: {k: v}\n`
+    const r = run(join(config('kube-system'), config('other'), node('kube-system')))
+    const name = find(r.output, 'Node', 'n1').spec.configSource.configMap.name
+    expect(name).toBe(find(r.output, 'ConfigMap', 'kubelet', 'kube-system').metadata.name)
+    expect(name).not.toBe('kubelet')
+    expect(find(r.output, 'ConfigMap', 'kubelet', 'other').metadata.name).toBe('kubelet')
   })
 
   it('warns instead of guessing when a cluster-scoped reference could mean several namespaces', () => {
-    const pv = source`
+    const node = source`
       apiVersion: v1
-      kind: PersistentVolume
-      metadata: {name: pv}
+      kind: Node
+      metadata: {name: n1}
       spec:
-        cephfs: {monitors: [m], secretRef: {name: creds}}
+        configSource: {configMap: {name: kubelet, kubeletConfigKey: k}}
     `
-    const secret = (ns: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: ${ns}}\ndata: {k: dg==}\n`
-    const r = run(join(secret('a'), secret('b'), pv))
-    expect(r.warnings).toMatchObject([{ code: 'AMBIGUOUS_REFERENCE', path: 'spec.cephfs.secretRef.name' }])
-    expect(run(join(secret('a'), pv)).renames).toHaveLength(1)
+    const config = (ns: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kubelet, namespace: ${ns}}\ndata: {k: v}\n`
+    const r = run(join(config('a'), config('b'), node))
+    expect(r.warnings).toMatchObject([{ code: 'AMBIGUOUS_REFERENCE', path: 'spec.configSource.configMap.name', resource: { kind: 'ConfigMap', name: 'kubelet' } }])
+    expect(r.warnings[0]!.message).toContain('(a, b)')
+    expect(run(join(config('a'), node)).renames).toHaveLength(1)
+  })
+})
+
+describe('names already hashed', () => {
+  it('keeps the name kubectl kustomize gave, marks it immutable and managed with the base name, and rewrites nothing', () => {
+    const input = join(cm(`app-${H}`), deploy(`app-${H}`))
+    const r = run(input)
+    const out = find(r.output, 'ConfigMap', 'app')
+    expect(out.metadata.name).toBe(`app-${H}`)
+    expect(out).toMatchObject({ immutable: true, metadata: { labels: { 'cmhash.dev/managed': 'true' }, annotations: { 'cmhash.dev/name': 'app' } } })
+    expect(refOf(r.output)).toBe(`app-${H}`)
+    expect(r.renames).toMatchObject([{ originalName: 'app', from: `app-${H}`, to: `app-${H}` }])
+    expect(run(r.output).output).toBe(r.output)
+  })
+
+  it('hashes a name whose suffix is not the hash of its own content', () => {
+    const r = run(join(cm('app-6759426794'), deploy('app-6759426794')))
+    expect(r.renames).toMatchObject([{ originalName: 'app-6759426794', to: `app-6759426794-${H}` }])
+  })
+})
+
+describe.skipIf(skipKubectl)('names already hashed, from kubectl kustomize itself', () => {
+  it('kubectl kustomize | cmhash build - keeps every name', () => {
+    const built = kustomize({
+      'kustomization.yaml': 'configMapGenerator:\n- name: web-config\n  literals: [LOG_LEVEL=info]\nsecretGenerator:\n- name: web-secret\n  literals: [token=abc]\nresources: [deploy.yaml]\n',
+      'deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: app:1\n        envFrom: [{configMapRef: {name: web-config}}, {secretRef: {name: web-secret}}]\n',
+    })
+    const r = run(built)
+    expect(r.renames.map(x => [x.originalName, x.from === x.to])).toEqual([['web-config', true], ['web-secret', true]])
+    for (const x of r.renames) expect(x.to).toMatch(new RegExp(`^${x.originalName}-[a-z0-9]{10}$`))
+    const envFrom = find(r.output, 'Deployment', 'web').spec.template.spec.containers[0].envFrom
+    expect(envFrom.map((e: any) => e.configMapRef?.name ?? e.secretRef?.name)).toEqual(r.renames.map(x => x.to))
+    expect(r.warnings).toEqual([])
+  })
+})
+
+describe('objects that exist outside the input', () => {
+  it('external names (with globs) are never missing, and keep their name when present', () => {
+    const external = [{ kind: 'ConfigMap' as const, name: 'vault-*', reason: 'Vault writes it' }, { kind: 'ConfigMap' as const, name: 'app', namespace: 'team-?', reason: 'made by hand' }]
+    expect(run(deploy('vault-agent'), { external }).warnings).toEqual([])
+    expect(run(deploy('vault-agent')).warnings.map(w => w.code)).toEqual(['MISSING_REFERENCE'])
+    const present = run(join(cm('app', '', 'team-a'), deploy('app', 'team-a')), { external })
+    expect(present.renames).toEqual([])
+    expect(present.warnings).toEqual([])
+    expect(run(join(cm('app', '', 'team-ab'), deploy('app', 'team-ab')), { external }).renames).toHaveLength(1)
+  })
+
+  it("knows what Kubernetes and the presets' projects create at run time", () => {
+    const made: Array<[string, string]> = [['kube-root-ca.crt', 'a'], ['istio-ca-root-cert', 'b'], ['argocd-redis', 'argocd'], ['ingress-nginx-admission', 'ingress-nginx']]
+    for (const [name, ns] of made) {
+      const ref = name === 'kube-root-ca.crt' || name === 'istio-ca-root-cert' ? deploy(name, ns) : deploy(name, ns).replace('configMapRef', 'secretRef')
+      expect(run(ref).warnings, name).toEqual([])
+    }
+    expect(run(deploy('kube-root-ca.crt'), { presets: { istio: false } }).warnings).toEqual([])
+    expect(run(deploy('istio-ca-root-cert'), { presets: { istio: false } }).warnings.map(w => w.code)).toEqual(['MISSING_REFERENCE'])
   })
 })

@@ -15,7 +15,7 @@ import type { BuildOptions, ReferenceSpec } from '../types.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { CmhashConfig, Reference } from './types.js'
 
-export type { CmhashConfig, ConfigMapGenerator, GeneratorOptions, Pinned, Reference, SecretGenerator } from './types.js'
+export type { CmhashConfig, ConfigMapGenerator, External, GeneratorOptions, Pinned, Reference, SecretGenerator, WarningLevel } from './types.js'
 export { attributeToGenerators, configLocator, generatedObjects } from '../generate/index.js'
 
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
@@ -101,6 +101,13 @@ export function configToOptions(config: CmhashConfig): ConfigOptions {
         reason: p.reason ?? 'the configuration pins it',
       })),
     } : {}),
+    ...(config.external !== undefined ? {
+      external: config.external.map(e => ({
+        kind: e.kind, name: e.name, ...(e.namespace !== undefined ? { namespace: e.namespace } : {}),
+        reason: e.reason ?? 'the configuration lists it as made outside the manifests',
+      })),
+    } : {}),
+    ...(config.warnings !== undefined ? { warnings: config.warnings } : {}),
   }
 }
 

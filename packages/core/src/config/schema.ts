@@ -6,7 +6,7 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://unpkg.com/@cmhash/core/schema/cmhash.config.schema.json",
   "title": "CmhashConfig",
-  "description": "cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, and ConfigMap/Secret generators as kustomize writes them.",
+  "description": "cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, objects made outside the manifests, what each warning does, and ConfigMap/Secret generators as kustomize writes them.",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -91,6 +91,39 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "traefik": {
           "type": "boolean"
+        },
+        "linkerd": {
+          "type": "boolean"
+        },
+        "nginx-inc": {
+          "type": "boolean"
+        },
+        "argo-workflows": {
+          "type": "boolean"
+        },
+        "jaeger": {
+          "type": "boolean"
+        },
+        "tekton": {
+          "type": "boolean"
+        },
+        "ingress-nginx": {
+          "type": "boolean"
+        },
+        "contour": {
+          "type": "boolean"
+        },
+        "rook": {
+          "type": "boolean"
+        },
+        "secrets-store-csi-driver": {
+          "type": "boolean"
+        },
+        "sealed-secrets": {
+          "type": "boolean"
+        },
+        "grafana-operator": {
+          "type": "boolean"
         }
       }
     },
@@ -106,6 +139,47 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
       "description": "ConfigMaps and Secrets that programs read by a fixed name: never hashed unless annotated cmhash.dev/hash: \"true\".",
       "items": {
         "$ref": "#/definitions/Pinned"
+      }
+    },
+    "external": {
+      "type": "array",
+      "description": "ConfigMaps and Secrets that exist outside these manifests (made by hand, by Vault or External Secrets, by a controller at run time): a reference to one is not MISSING_REFERENCE, and one in the input keeps its name.",
+      "items": {
+        "$ref": "#/definitions/External"
+      }
+    },
+    "warnings": {
+      "type": "object",
+      "description": "What each warning code does: error fails the build (as with an error), warn reports it (the default), ignore drops it. The same as --warning CODE=LEVEL, which wins.",
+      "additionalProperties": false,
+      "properties": {
+        "MISSING_REFERENCE": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "PINNED": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "AMBIGUOUS_REFERENCE": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "NOT_A_RESOURCE": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "IMMUTABLE_OVERRIDDEN": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "EMPTY_INPUT": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "ANNOTATION_OVERRIDDEN": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "POSSIBLE_REFERENCE": {
+          "$ref": "#/definitions/WarningLevel"
+        },
+        "RECREATE_REQUIRED": {
+          "$ref": "#/definitions/WarningLevel"
+        }
       }
     },
     "configMapGenerator": {
@@ -225,6 +299,44 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
           "description": "Why; shown in warnings."
         }
       }
+    },
+    "External": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "name"
+      ],
+      "description": "A ConfigMap or Secret that exists outside the manifests.",
+      "properties": {
+        "kind": {
+          "enum": [
+            "ConfigMap",
+            "Secret"
+          ]
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name, or a glob: * matches any run of characters, ? one character."
+        },
+        "namespace": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The namespace, or a glob; any namespace when absent."
+        },
+        "reason": {
+          "type": "string",
+          "description": "Why; shown in warnings."
+        }
+      }
+    },
+    "WarningLevel": {
+      "enum": [
+        "error",
+        "warn",
+        "ignore"
+      ]
     },
     "ConfigMapGenerator": {
       "type": "object",

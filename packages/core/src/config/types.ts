@@ -1,7 +1,13 @@
 // Generated from schema/cmhash.config.schema.json by scripts/gen-config-types.mjs. Do not edit.
 
 /**
- * cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, and ConfigMap/Secret generators as kustomize writes them.
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "WarningLevel".
+ */
+export type WarningLevel = 'error' | 'warn' | 'ignore'
+
+/**
+ * cmhash configuration (cmhash.config.yaml or cmhash.config.json): options for `cmhash build`, presets, reference locations of custom resources, objects made outside the manifests, what each warning does, and ConfigMap/Secret generators as kustomize writes them.
  */
 export interface CmhashConfig {
   /**
@@ -43,6 +49,17 @@ export interface CmhashConfig {
     'gateway-api'?: boolean
     istio?: boolean
     traefik?: boolean
+    linkerd?: boolean
+    'nginx-inc'?: boolean
+    'argo-workflows'?: boolean
+    jaeger?: boolean
+    tekton?: boolean
+    'ingress-nginx'?: boolean
+    contour?: boolean
+    rook?: boolean
+    'secrets-store-csi-driver'?: boolean
+    'sealed-secrets'?: boolean
+    'grafana-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.
@@ -52,6 +69,24 @@ export interface CmhashConfig {
    * ConfigMaps and Secrets that programs read by a fixed name: never hashed unless annotated cmhash.dev/hash: "true".
    */
   pinned?: Pinned[]
+  /**
+   * ConfigMaps and Secrets that exist outside these manifests (made by hand, by Vault or External Secrets, by a controller at run time): a reference to one is not MISSING_REFERENCE, and one in the input keeps its name.
+   */
+  external?: External[]
+  /**
+   * What each warning code does: error fails the build (as with an error), warn reports it (the default), ignore drops it. The same as --warning CODE=LEVEL, which wins.
+   */
+  warnings?: {
+    MISSING_REFERENCE?: WarningLevel
+    PINNED?: WarningLevel
+    AMBIGUOUS_REFERENCE?: WarningLevel
+    NOT_A_RESOURCE?: WarningLevel
+    IMMUTABLE_OVERRIDDEN?: WarningLevel
+    EMPTY_INPUT?: WarningLevel
+    ANNOTATION_OVERRIDDEN?: WarningLevel
+    POSSIBLE_REFERENCE?: WarningLevel
+    RECREATE_REQUIRED?: WarningLevel
+  }
   /**
    * ConfigMaps made from files, env files and literals, as kustomize's configMapGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.
    */
@@ -126,6 +161,27 @@ export interface Pinned {
   name: string
   /**
    * Any namespace when absent.
+   */
+  namespace?: string
+  /**
+   * Why; shown in warnings.
+   */
+  reason?: string
+}
+/**
+ * A ConfigMap or Secret that exists outside the manifests.
+ *
+ * This interface was referenced by `CmhashConfig`'s JSON-Schema
+ * via the `definition` "External".
+ */
+export interface External {
+  kind: 'ConfigMap' | 'Secret'
+  /**
+   * The name, or a glob: * matches any run of characters, ? one character.
+   */
+  name: string
+  /**
+   * The namespace, or a glob; any namespace when absent.
    */
   namespace?: string
   /**

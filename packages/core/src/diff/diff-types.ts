@@ -1,7 +1,7 @@
 // Generated from schema/cmhash.diff.schema.json by scripts/gen-config-types.mjs. Do not edit.
 
 /**
- * rolls: a pod template changes and its controller rolls out new pods; recreate: a bare Pod must be deleted and created again; updates: another field changes and its controller reconciles.
+ * rolls: a pod template changes and its controller rolls out new pods; recreate: a field that cannot change on a live object changes (a bare Pod's spec, a Job's pod template), so the object must be deleted and created again; updates: another field changes and its controller reconciles, or a template that only what is made next uses (a CronJob's next Job).
  *
  * This interface was referenced by `DiffResult`'s JSON-Schema
  * via the `definition` "DiffEffect".
@@ -21,7 +21,7 @@ export interface DiffResult {
    */
   configs: DiffConfig[]
   /**
-   * Objects on both sides whose references change because a ConfigMap or Secret they use gets a new name: workloads that roll, bare Pods that must be recreated, other objects whose controller reconciles.
+   * Objects on both sides whose references change because a ConfigMap or Secret they use gets a new name: workloads that roll, objects that must be recreated (bare Pods, Jobs), other objects whose controller reconciles.
    */
   affected: DiffAffected[]
   /**
@@ -114,7 +114,7 @@ export interface DiffAffected {
   namespace?: string
   name: string
   /**
-   * rolls: a pod template changes and its controller rolls out new pods; recreate: a bare Pod must be deleted and created again; updates: another field changes and its controller reconciles.
+   * rolls: a pod template changes and its controller rolls out new pods; recreate: a field that cannot change on a live object changes (a bare Pod's spec, a Job's pod template), so the object must be deleted and created again; updates: another field changes and its controller reconciles, or a template that only what is made next uses (a CronJob's next Job).
    */
   effect: 'rolls' | 'recreate' | 'updates'
   because: DiffCause[]

@@ -26,7 +26,7 @@ export function countDiff(d: DiffResult): DiffCounts {
 export function headline(c: DiffCounts): string {
   const parts: string[] = []
   if (c.rolls > 0) parts.push(`${c.rolls} ${c.rolls === 1 ? 'object rolls' : 'objects roll'}`)
-  if (c.recreate > 0) parts.push(`${c.recreate} ${c.recreate === 1 ? 'Pod' : 'Pods'} to recreate`)
+  if (c.recreate > 0) parts.push(`${c.recreate} ${c.recreate === 1 ? 'object' : 'objects'} to recreate`)
   if (c.updates > 0) parts.push(`${c.updates} updated`)
   if (parts.length > 0) return parts.join(', ')
   return c.configs + c.added + c.removed + c.changed > 0 ? 'nothing rolls' : 'no changes'

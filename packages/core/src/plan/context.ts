@@ -1,12 +1,16 @@
 import type { FileFacts, ObjectFacts, RefSite, TargetFacts } from '../facts.js'
 import type { Reporter, Where } from '../report/reporter.js'
-import type { PinnedName, SelectMode } from '../types.js'
+import type { ExternalName, PinnedName, SelectMode } from '../types.js'
 
 // --- internal ---
 
+/** A pin or an external name, and whether the user gave it (a decision: no `PINNED` warning) or a preset did. */
+type Given<T> = T & { readonly decided: boolean }
+
 export interface PlanOptions {
   readonly select: SelectMode
-  readonly pinned: readonly PinnedName[]
+  readonly pinned: readonly Given<PinnedName>[]
+  readonly external: readonly Given<ExternalName>[]
   /**
    * Annotations to set on every hashed object. In a comma-separated option
    * list (Argo CD's sync-options) only the options given are set; any other

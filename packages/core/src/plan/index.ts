@@ -1,14 +1,19 @@
 // Step 2 of a build, as named passes run in order over the facts read:
-// find duplicates, resolve every reference to the target it names, select
-// the targets to hash, rename them, rewrite the references that follow,
-// keep each edit out of the places that share its node through a YAML
-// alias, and warn about the references left as written.
+// find duplicates, resolve every reference to the target it names, check
+// the data keys references need, select the targets to hash, rename them,
+// rewrite the references that follow, keep each edit out of the places
+// that share its node through a YAML alias, and warn about what must be
+// recreated, references left as written, and old names left in fields no
+// table knows.
 import type { FileFacts, Plan } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
 import { checkDuplicates } from './check-duplicates.js'
+import { checkKeys } from './check-keys.js'
 import { planContext, type PlanOptions } from './context.js'
 import { EditList } from './edit-list.js'
 import { renameTargets } from './rename-targets.js'
+import { reportPossibleReferences } from './report-possible-references.js'
+import { reportRecreate } from './report-recreate.js'
 import { reportUnresolved } from './report-unresolved.js'
 import { resolveReferences } from './resolve-references.js'
 import { protectSharedNodes } from './protect-shared-nodes.js'
@@ -24,11 +29,14 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
   const ctx = planContext(files, options, report)
   checkDuplicates(ctx)
   const resolved = resolveReferences(ctx)
+  checkKeys(ctx, resolved)
   const decisions = selectTargets(ctx, resolved)
   const edits = new EditList()
-  const { renames, newNames } = renameTargets(ctx, decisions, resolved, edits)
+  const { renames, newNames, renamed } = renameTargets(ctx, decisions, resolved, edits)
   const wanted = rewriteReferences(ctx, resolved, newNames, edits)
   protectSharedNodes(ctx, wanted, edits)
+  reportRecreate(ctx, renamed)
   reportUnresolved(ctx, resolved)
+  reportPossibleReferences(ctx, renamed)
   return { edits: edits.byFile, renames }
 }

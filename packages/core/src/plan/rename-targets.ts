@@ -9,6 +9,7 @@ import type { EditList } from './edit-list.js'
 import type { Resolved } from './resolve-references.js'
 import type { Decision } from './select-targets.js'
 import { resourceOf } from '../read/identity.js'
+import { effectOf } from '../refs/effects.js'
 
 // --- internal ---
 
@@ -16,15 +17,17 @@ import { resourceOf } from '../read/identity.js'
  * Renames every target selected for hashing: `name-<hash>` (refused when
  * longer than 253 characters, or when the object cannot be edited in
  * place), `immutable: true`, the managed label, the original-name
- * annotation and any annotations asked for. Returns the renames and each
- * renamed target's new name.
+ * annotation and any annotations asked for. Returns the renames, each
+ * renamed target's new name, and its rename.
  */
 export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], resolved: Resolved, edits: EditList): {
   renames: Rename[]
   newNames: Map<Target, string>
+  renamed: Map<Target, Rename>
 } {
   const renames: Rename[] = []
   const newNames = new Map<Target, string>()
+  const renamed = new Map<Target, Rename>()
   for (const { target, hash } of decisions) {
     const { facts, object } = target
     if (!hash || facts.hash === undefined) continue
@@ -47,16 +50,17 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
     const referencedBy = (resolved.byTarget.get(target) ?? [])
       .filter(r => r.target === target && followsRename(r))
       .map(referrerOf)
-    renames.push({ kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy })
+    const rename = { kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy }
+    renames.push(rename)
+    renamed.set(target, rename)
     editTarget(edits, object.file, facts, to, ctx.options.annotations, ctx.report, () => ctx.where(object))
   }
-  return { renames, newNames }
+  return { renames, newNames, renamed }
 }
 
 function referrerOf(r: Resolution): Referrer {
   const o = r.referrer
-  const effect = r.ref.spec.on !== 'PodSpec' ? 'updates' : o.kind === 'Pod' ? 'recreate' : 'rolls'
-  return { ...resourceOf(o), path: r.ref.path, effect }
+  return { ...resourceOf(o), path: r.ref.path, ...effectOf(r.ref.spec, o.kind, o.group) }
 }
 
 /** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */

@@ -1,42 +1,54 @@
-import { formatResource } from '../errors.js'
-import { type PlanContext, type Resolution } from './context.js'
+import { formatResource, type ResourceRef } from '../errors.js'
+import { push, type PlanContext, type Resolution } from './context.js'
+import { findExternal } from './find-external.js'
 import type { Resolved } from './resolve-references.js'
-import { idOf, resourceOf } from '../read/identity.js'
+import { idOf } from '../read/identity.js'
+import { listReferrers } from './list-referrers.js'
 
 // --- internal ---
 
 /**
- * Warns about references left as written: `AMBIGUOUS_REFERENCE` for a name
- * in several namespaces, `MISSING_REFERENCE` (once per referrer and target)
- * for a name not in the input, unless the reference is optional, only reads
- * by name, or names something created at run time.
+ * Warns about references left as written, once per object they name, with
+ * every referrer listed: `AMBIGUOUS_REFERENCE` for a name in several
+ * namespaces, `MISSING_REFERENCE` for a name not in the input, unless the
+ * reference is optional, only reads by name, names something created at run
+ * time (`use: creates`), or something said to exist outside the input
+ * (external names).
  */
 export function reportUnresolved(ctx: PlanContext, resolved: Resolved): void {
-  const missing = new Map<string, { r: Resolution; count: number }>()
+  const missing = new Map<string, Resolution[]>()
+  const ambiguous = new Map<string, Resolution[]>()
   for (const r of resolved.all) {
     if (r.target) continue
+    const { ref } = r
     if (r.ambiguous) {
-      ctx.report.warn('AMBIGUOUS_REFERENCE', {
-        message: `${formatResource(resourceOf(r.referrer))} ${r.ref.path} names ${r.ref.target} ${r.ref.name}, which is in several namespaces ` +
-          `(${r.ambiguous.map(t => t.object.namespace).join(', ')}); left as written`,
-        at: ctx.where(r.referrer, r.ref.site.start), resource: resourceOf(r.referrer), path: r.ref.path,
-      })
-    } else if (!r.ref.optional && r.ref.spec.use === 'rewrite' &&
-      !resolved.created.has(idOf(r.ref.target, r.ref.namespace ?? '*', r.ref.name)) && !resolved.created.has(idOf(r.ref.target, '*', r.ref.name))) {
-      const key = `${r.referrer.file}\0${r.referrer.offset}\0${r.ref.target}\0${r.ref.namespace}\0${r.ref.name}`
-      const seen = missing.get(key)
-      if (seen) seen.count++
-      else missing.set(key, { r, count: 1 })
+      push(ambiguous, `${ref.target}\0${ref.name}`, r)
+    } else if (!ref.optional && ref.spec.use === 'rewrite' &&
+      !resolved.created.has(idOf(ref.target, ref.namespace ?? '*', ref.name)) && !resolved.created.has(idOf(ref.target, '*', ref.name)) &&
+      !findExternal(ctx.options.external, ref.target, ref.namespace, ref.name)) {
+      push(missing, idOf(ref.target, ref.namespace ?? '*', ref.name), r)
     }
   }
-  for (const { r, count } of missing.values()) {
-    const target = r.ref.namespace === undefined ? `${r.ref.target} ${r.ref.name}` : `${r.ref.target} ${r.ref.namespace}/${r.ref.name}`
-    const elsewhere = resolved.index.byName(r.ref.target, r.ref.name).map(t => t.object.namespace).filter(ns => ns !== r.ref.namespace)
+  for (const rs of ambiguous.values()) {
+    const { ref, referrer } = rs[0]!
+    const namespaces = [...new Set(rs.flatMap(r => r.ambiguous ?? []).map(t => t.object.namespace))].join(', ')
+    ctx.report.warn('AMBIGUOUS_REFERENCE', {
+      message: `${ref.target} ${ref.name} is in several namespaces (${namespaces}), and ${listReferrers(rs)} names it without saying which; left as written`,
+      at: ctx.where(referrer, ref.site.start), resource: { kind: ref.target, name: ref.name }, path: ref.path,
+    })
+  }
+  for (const rs of missing.values()) {
+    const { ref, referrer } = rs[0]!
+    const target: ResourceRef = ref.namespace === undefined
+      ? { kind: ref.target, name: ref.name }
+      : { kind: ref.target, namespace: ref.namespace, name: ref.name }
+    const elsewhere = resolved.index.byName(ref.target, ref.name).map(t => t.object.namespace).filter(ns => ns !== ref.namespace)
     const hint = elsewhere.length > 0 ? ` (there is one in namespace ${elsewhere.join(', ')})` : ''
-    const more = count > 1 ? ` (and ${count - 1} more references to it)` : ''
     ctx.report.warn('MISSING_REFERENCE', {
-      message: `${formatResource(resourceOf(r.referrer))} references ${target} at ${r.ref.path}${more}, which is not in the input${hint}; left as written`,
-      at: ctx.where(r.referrer, r.ref.site.start), resource: resourceOf(r.referrer), path: r.ref.path,
+      message: `${formatResource(target)} is not in the input${hint}; ${listReferrers(rs)} references it, left as written ` +
+        '(if it is made outside these manifests, list it under external: in the configuration)',
+      at: ctx.where(referrer, ref.site.start), resource: target, path: ref.path,
     })
   }
 }
+

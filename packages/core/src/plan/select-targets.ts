@@ -1,6 +1,7 @@
 import { formatResource } from '../errors.js'
 import type { ObjectFacts } from '../facts.js'
 import { type PlanContext, type Resolution, type Target } from './context.js'
+import { findExternal } from './find-external.js'
 import type { Resolved } from './resolve-references.js'
 import { resourceOf } from '../read/identity.js'
 
@@ -14,6 +15,8 @@ export interface Decision {
   readonly referencedBy: readonly ObjectFacts[]
   /** Every reason it keeps its name. */
   readonly pinnedBy: readonly string[]
+  /** A reason among them is the user's decision (annotation, a configured pin or external name): nothing to warn about. */
+  readonly decided: boolean
 }
 
 /**
@@ -23,14 +26,16 @@ export interface Decision {
  * Pins: readers by name (RBAC `resourceNames`, presets), `creates`
  * references, configured pins, annotation `cmhash.dev/hash: "false"`,
  * service-account token Secrets (the token controller fills them by name),
- * and objects with no data at all (a program fills them in by name). A
- * referenced target that stays pinned gets a `PINNED` warning.
+ * objects with no data at all (a program fills them in by name), and
+ * objects said to exist outside the input (external names). A referenced
+ * target that stays pinned gets a `PINNED` warning, unless a pin is the
+ * user's own decision (the annotation, a configured pin or external name).
  */
 export function selectTargets(ctx: PlanContext, resolved: Resolved): Decision[] {
   return resolved.index.all.map(target => {
     const decision = decide(target, resolved.byTarget.get(target) ?? [], ctx)
     const { object, facts } = target
-    if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && facts.mode !== 'force') {
+    if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && facts.mode !== 'force' && !decision.decided) {
       ctx.report.warn('PINNED', {
         message: `${formatResource(resourceOf(object))} keeps its name although ${describe(decision.referencedBy)} references it: ` +
           `${decision.pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
@@ -51,12 +56,22 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
     else if (r.target === target && !referencedBy.includes(r.referrer)) referencedBy.push(r.referrer)
   }
   const { facts } = target
+  let decided = false
   for (const pin of ctx.options.pinned) {
     if (pin.kind === facts.kind && pin.name === facts.originalName && (pin.namespace === undefined || pin.namespace === target.object.namespace)) {
       pinnedBy.push(pin.reason)
+      decided ||= pin.decided
     }
   }
-  if (facts.mode === 'off') pinnedBy.push('its annotation cmhash.dev/hash is "false"')
+  const external = findExternal(ctx.options.external, facts.kind, target.object.namespace, facts.originalName)
+  if (external) {
+    pinnedBy.push(`it exists outside the manifests: ${external.reason}`)
+    decided ||= external.decided
+  }
+  if (facts.mode === 'off') {
+    pinnedBy.push('its annotation cmhash.dev/hash is "false"')
+    decided = true
+  }
   if (facts.empty) pinnedBy.push('it has no data, so a program fills it in at run time, by name')
   if (facts.kind === 'Secret' && facts.secretType === 'kubernetes.io/service-account-token') {
     pinnedBy.push('it is a service-account token, which the token controller fills in by name')
@@ -64,7 +79,7 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
   const { select } = ctx.options
   const wanted = select === 'all' || (select === 'referenced' && referencedBy.length > 0)
   const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
-  return { target, hash, referencedBy, pinnedBy }
+  return { target, hash, referencedBy, pinnedBy, decided }
 }
 
 function describe(objects: readonly ObjectFacts[]): string {

@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml'
 import type { ResourceRef } from '../errors.js'
 import type { ObjectFacts, RefSite } from '../facts.js'
+import { findPossibleReferences } from '../refs/find-possible-references.js'
 import { findReferences } from '../refs/find-references.js'
 import { interpretReference } from '../refs/interpret-reference.js'
 import { CLUSTER_SCOPED_KINDS } from '../refs/table.js'
@@ -36,9 +37,10 @@ export function readObject(
   const refs = findReferences(map, kind, group, version, options.table, ctx)
     .map(hit => interpretReference(hit, namespace, clusterScoped, ctx))
     .filter((r): r is RefSite => r !== undefined)
+  const possibleRefs = findPossibleReferences(map, kind, new Set(refs.map(r => r.site.start)), ctx)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
     ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true)
     : undefined
-  out.push({ file: scope.file, offset, group, kind, name, namespace, refs, target })
+  out.push({ file: scope.file, offset, group, kind, name, namespace, refs, possibleRefs, target })
 }

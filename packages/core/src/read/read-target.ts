@@ -43,16 +43,17 @@ export function readTarget(
       })
     }
   }
-  const originalName = annotations?.entries.get(NAME_ANNOTATION)?.value || name
   const content = new ContentReader(kind, resource, scope, ctx, report)
   let hash: string | undefined
   let secretType: string | undefined
   let values: TargetValues | undefined
   let empty: boolean
+  let keys: string[]
   if (kind === 'ConfigMap') {
     const data = content.strings(map, 'data', 'text')
     const binaryData = content.strings(map, 'binaryData', 'base64')
     empty = !data && !binaryData
+    keys = [...Object.keys(data ?? {}), ...Object.keys(binaryData ?? {})]
     for (const key of Object.keys(binaryData ?? {})) {
       if (data && Object.hasOwn(data, key)) {
         report.error('DUPLICATE_DATA_KEY', {
@@ -72,12 +73,14 @@ export function readTarget(
     const data = content.strings(map, 'data', 'base64')
     const stringData = content.strings(map, 'stringData', 'text')
     empty = !data && !stringData
+    keys = [...Object.keys(data ?? {}), ...Object.keys(stringData ?? {})]
     if (content.ok) {
       hash = hashSecret({ type: secretType ?? 'Opaque', data: mapBytes(data ?? {}), stringData: stringData ?? {} })
       if (keepValues) values = { data: data ?? {}, binaryData: {}, stringData: stringData ?? {} }
     }
   }
 
+  const originalName = annotations?.entries.get(NAME_ANNOTATION)?.value || withoutOwnHash(name, hash)
   const text = scope.text
   const namePair = directPair(metadata, 'name')
   const kindPair = directPair(map, 'kind')
@@ -103,7 +106,7 @@ export function readTarget(
     directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? metadata.items.find(isPair))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
-    kind, name, originalName, hash, mode, empty, secretType, values,
+    kind, name, originalName, hash, mode, empty, secretType, values, keys: [...new Set(keys)].sort(),
     managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
     created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),
@@ -115,4 +118,13 @@ export function readTarget(
         : undefined,
     rootSite, metadataSite, step, labels, annotations,
   }
+}
+
+/**
+ * `web-config` for `web-config-6759426794` when 6759426794 is the hash of
+ * the object's own content: the name is already content-addressed
+ * (`kubectl kustomize` output), so its base is the name before hashing.
+ */
+function withoutOwnHash(name: string, hash: string | undefined): string {
+  return hash !== undefined && name.length > hash.length + 1 && name.endsWith(`-${hash}`) ? name.slice(0, -hash.length - 1) : name
 }

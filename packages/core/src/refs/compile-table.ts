@@ -5,6 +5,7 @@ import type { ReferenceSpec } from '../types.js'
 /** A reference table split by where each entry starts, compiled once. */
 export interface CompiledTable {
   readonly podSpec: readonly CompiledSpec[]
+  readonly volumeList: readonly CompiledSpec[]
   readonly byKind: ReadonlyMap<string, readonly CompiledSpec[]>
 }
 
@@ -19,17 +20,19 @@ type Key = string | RegExp
 /** Splits paths into keys (`\/` is a slash inside a key) and groups specs by where they start. */
 export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
   const podSpec: CompiledSpec[] = []
+  const volumeList: CompiledSpec[] = []
   const byKind = new Map<string, CompiledSpec[]>()
   for (const spec of specs) {
     const compiled = { spec, keys: splitPath(spec.path) }
     if (spec.on === 'PodSpec') podSpec.push(compiled)
+    else if (spec.on === 'VolumeList') volumeList.push(compiled)
     else {
       const list = byKind.get(spec.on.kind) ?? []
       list.push(compiled)
       byKind.set(spec.on.kind, list)
     }
   }
-  return { podSpec, byKind }
+  return { podSpec, volumeList, byKind }
 }
 
 function splitPath(path: string): Key[] {

@@ -1,9 +1,10 @@
 // The one walker that follows the reference table: from each object's root
 // for its kind's entries, and from every pod spec found by shape.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
 import type { CompiledSpec, CompiledTable } from './compile-table.js'
+import { VOLUME_SOURCES } from './pod-spec-fields.js'
 
 // --- internal ---
 
@@ -28,9 +29,12 @@ export interface RefHit {
 
 /**
  * Every reference in one object: the table's entries for its kind from its
- * root, and the pod-spec entries at every pod spec inside it, found by shape
- * (a map with a `containers` list), so that custom resources embedding pod
- * templates need no configuration.
+ * root, the pod-spec entries at every pod spec inside it, found by shape (a
+ * map with a `containers` list), and the volume entries at every list of
+ * volumes outside a pod spec, found by shape, so that custom resources
+ * embedding pod templates or volumes need no configuration. A name found by
+ * several entries counts once, for the first: an entry for the kind before
+ * one found by shape.
  */
 export function findReferences(
   root: YAMLMap, kind: string, group: string, version: string, table: CompiledTable, ctx: ReadContext,
@@ -38,15 +42,17 @@ export function findReferences(
   const hits: RefHit[] = []
   for (const c of table.byKind.get(kind) ?? []) {
     const on = c.spec.on
-    if (on !== 'PodSpec' && on.groups && !on.groups.includes(group)) continue
-    if (on !== 'PodSpec' && on.versions && !on.versions.includes(version)) continue
+    if (typeof on === 'object' && on.groups && !on.groups.includes(group)) continue
+    if (typeof on === 'object' && on.versions && !on.versions.includes(version)) continue
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
     walk(root, c, 0, [], hits, ctx, NONE)
   }
-  if (table.podSpec.length > 0 && !SHAPELESS_KINDS.has(kind)) {
-    findPodSpecs(root, [], ctx, (podSpec, path, aliases) => {
-      for (const c of table.podSpec) walk(podSpec, c, 0, [...path], hits, ctx, aliases)
+  if ((table.podSpec.length > 0 || table.volumeList.length > 0) && !SHAPELESS_KINDS.has(kind)) {
+    const byShape: RefHit[] = []
+    findByShape(root, [], ctx, (found, path, aliases) => {
+      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, [...path], byShape, ctx, aliases)
     })
+    hits.push(...notFoundIn(hits, byShape))
   }
   return hits
 }
@@ -136,18 +142,33 @@ function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext)
   return isMap(annotations) && keys.some(k => getPair(annotations, k, ctx) !== undefined)
 }
 
-function findPodSpecs(
-  node: unknown, path: string[], ctx: ReadContext, found: (podSpec: YAMLMap, path: string[], aliases: readonly number[]) => void,
+/** A pod spec (a map with a `containers` list of maps) or a list of volumes outside one. */
+interface Shape {
+  readonly podSpec: boolean
+  readonly node: YAMLMap | YAMLSeq
+}
+
+/**
+ * Finds pod specs and volume lists anywhere in an object, except under the
+ * root's `status` (written by controllers). Does not look inside what it
+ * finds: a pod spec's volumes are its own.
+ */
+function findByShape(
+  node: unknown, path: string[], ctx: ReadContext, found: (shape: Shape, path: string[], aliases: readonly number[]) => void,
   aliases: readonly number[] = NONE,
 ): void {
   const n = deref(node, ctx)
   const sharedHere = through(aliases, node)
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
+    if (isVolumeList(n, ctx)) {
+      found({ podSpec: false, node: n }, path, sharedHere)
+      return
+    }
     n.items.forEach((item, idx) => {
       if (isScalar(item)) return
       path.push(`[${idx}]`)
-      findPodSpecs(item, path, ctx, found, sharedHere)
+      findByShape(item, path, ctx, found, sharedHere)
       path.pop()
     })
     return
@@ -155,17 +176,40 @@ function findPodSpecs(
   if (!isMap(n)) return
   const containers = get(n, 'containers', ctx)
   if (isSeq(containers) && (containers.items.length === 0 || isMap(deref(containers.items[0], ctx)))) {
-    found(n, path, sharedHere)
+    found({ podSpec: true, node: n }, path, sharedHere)
     return
   }
   for (const pair of entries(n, ctx)) {
     if (isScalar(pair.value)) continue
     const key = str(pair.key)
-    if (key === undefined) continue
+    if (key === undefined || (key === 'status' && path.length === 0)) continue
     path.push(pathKey(key))
-    findPodSpecs(pair.value, path, ctx, found, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
+    findByShape(pair.value, path, ctx, found, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     path.pop()
   }
+}
+
+/**
+ * Some entry is a map with a string `name` and a volume source whose value
+ * is a map (`secret: {secretName: x}`). Not every entry: Tekton workspace
+ * bindings mix volume sources with `volumeClaimTemplate`.
+ */
+function isVolumeList(seq: YAMLSeq, ctx: ReadContext): boolean {
+  return seq.items.some(item => {
+    const m = deref(item, ctx)
+    if (!isMap(m) || !isScalar(get(m, 'name', ctx))) return false
+    return entries(m, ctx).some(p => {
+      const k = str(p.key)
+      return k !== undefined && VOLUME_SOURCES.has(k) && isMap(deref(p.value, ctx))
+    })
+  })
+}
+
+/** The hits found by shape on a name that no entry for the kind has already found (a preset that lists the same field). */
+function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefHit[] {
+  if (byKind.length === 0) return [...byShape]
+  const seen = new Set(byKind.map(h => h.scalar))
+  return byShape.filter(h => !seen.has(h.scalar))
 }
 
 function pathKey(key: string): string {

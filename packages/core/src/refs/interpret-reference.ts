@@ -1,8 +1,8 @@
-import { isSeq, type YAMLMap } from 'yaml'
+import { isMap, isSeq, type YAMLMap } from 'yaml'
 import type { RefSite } from '../facts.js'
 import { scalarSite } from '../read/edit-sites.js'
 import type { ReferenceSpec, TargetKind } from '../types.js'
-import { deref, get, isOptional, scalarText, str, type ReadContext } from '../yaml/read-context.js'
+import { deref, get, getPair, isOptional, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 import type { RefHit } from './find-references.js'
 
 // --- internal ---
@@ -28,9 +28,14 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   }
   if (!name || isTemplated(name)) return undefined
   if (spec.where) {
-    const v = deref(get(holder, spec.where.key, ctx), ctx)
-    const values = isSeq(v) ? v.items.map(i => str(deref(i, ctx))) : [str(v)]
-    if (!values.some(x => x !== undefined && spec.where!.anyOf.includes(x.toLowerCase()))) return undefined
+    const { key, anyOf } = spec.where
+    if (!anyOf) {
+      if (!getPair(holder, key, ctx)) return undefined
+    } else {
+      const v = deref(get(holder, key, ctx), ctx)
+      const values = isSeq(v) ? v.items.map(i => str(deref(i, ctx))) : [str(v)]
+      if (!values.some(x => x !== undefined && anyOf.includes(x.toLowerCase()))) return undefined
+    }
   }
   if (spec.namespaceKey) {
     const ns = str(get(holder, spec.namespaceKey, ctx))
@@ -41,9 +46,22 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   const site = typeof hit.via === 'object'
     ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
     : scalarSite(scalar, ctx.text)
-  return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', aliases: hit.aliases, path: hit.path }
+  const keys = spec.keyPath ? keysAt(holder, spec.keyPath.split('/'), ctx) : []
+  return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', aliases: hit.aliases, path: hit.path, keys }
 }
 
+/** The string values at `keys` from `node`, lists walked implicitly (`items/key`), with their paths (`items[1].key`). */
+function keysAt(node: unknown, keys: readonly string[], ctx: ReadContext, path = ''): Array<{ key: string; offset: number; path: string }> {
+  const n = deref(node, ctx)
+  if (isSeq(n)) return n.items.flatMap((item, i) => keysAt(item, keys, ctx, `${path}[${i}]`))
+  if (!isMap(n)) return []
+  const [first, ...rest] = keys
+  const value = deref(getPair(n, first!, ctx)?.value, ctx)
+  const here = path ? `${path}.${first!}` : first!
+  if (rest.length > 0) return keysAt(value, rest, ctx, here)
+  const key = str(value)
+  return key === undefined || key === '' ? [] : [{ key, offset: value?.range?.[0] ?? 0, path: here }]
+}
 /** The kind a reference names: fixed by its spec, or read from the key beside the name. */
 function targetOf(spec: ReferenceSpec, holder: YAMLMap, ctx: ReadContext): TargetKind | undefined {
   if (typeof spec.target === 'string') return spec.target

@@ -53,9 +53,13 @@ export interface ReportReferrer {
    */
   path: string
   /**
-   * rolls: a pod template changes and its controller rolls out new pods; recreate: a bare Pod must be deleted and created again; updates: another field changes and its controller reconciles.
+   * rolls: a pod template changes and its controller rolls out new pods; recreate: a field changes that cannot change on a live object (a bare Pod's spec, a Job's pod template), so the object must be deleted and created again; updates: another field changes and its controller reconciles, or a template that only what is made next uses (a CronJob's next Job, a ReplicaSet's new pods).
    */
   effect: 'rolls' | 'recreate' | 'updates'
+  /**
+   * Why the effect, when it is not simply rolls or updates: what cannot change and the usual ways to recreate it, or what only new objects use.
+   */
+  reason?: string
 }
 /**
  * This interface was referenced by `ChangeReport`'s JSON-Schema

@@ -1,4 +1,4 @@
-import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode } from '../errors.js'
+import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode, WarningLevel } from '../errors.js'
 import { escapeControl } from '../text/escape.js'
 import { lineColOf } from '../text/offsets.js'
 
@@ -28,6 +28,27 @@ export class Reporter {
 
   warn(code: WarningCode, p: ProblemInput): void {
     this.warnings.push({ code, ...fields(p) })
+  }
+
+  /**
+   * Once everything is reported: warnings in order of file (as `files`
+   * lists them; those about no place, such as EMPTY_INPUT, last), then
+   * place in the file;
+   * those whose code `levels` sets to `ignore` dropped, to `error` moved to
+   * the errors.
+   */
+  settle(levels: Readonly<Partial<Record<WarningCode, WarningLevel>>>, files: readonly string[]): void {
+    const order = new Map(files.map((f, i) => [f, i]))
+    const rank = (w: CmhashWarning) => (w.location ? (order.get(w.location.file) ?? files.length) : files.length + 1)
+    const sorted = this.warnings.map((w, i) => ({ w, i }))
+      .sort((a, b) => rank(a.w) - rank(b.w) || (a.w.location?.offset ?? 0) - (b.w.location?.offset ?? 0) || a.i - b.i)
+      .map(x => x.w)
+    this.warnings.length = 0
+    for (const w of sorted) {
+      const level = levels[w.code] ?? 'warn'
+      if (level === 'warn') this.warnings.push(w)
+      else if (level === 'error') this.errors.push(w)
+    }
   }
 }
 

@@ -1,0 +1,43 @@
+// What a rewritten reference does to the object that holds it, as data: by
+// the object's kind where the kind decides (a Job's pod template cannot
+// change; a ReplicaSet's can, but running pods stay), else by the entry.
+import type { Referrer, ReferenceSpec } from '../types.js'
+
+// --- internal ---
+
+type Effect = Pick<Referrer, 'effect'> & { readonly reason: string }
+
+const HOOK = 'a GitOps hook with a delete policy (argocd.argoproj.io/hook-delete-policy, helm.sh/hook-delete-policy)'
+const RECREATE_OBJECT = 'delete the object before the next apply, or use kubectl replace --force'
+const RECREATE_POD = `delete it before the next apply: ${HOOK}, or kubectl replace --force`
+const RECREATE_JOB = `delete it before the next apply: ${HOOK}, ttlSecondsAfterFinished so that the finished Job is gone by then, or kubectl replace --force`
+
+/** Objects whose kind decides the effect of any reference in them. */
+const BY_KIND: ReadonlyArray<readonly [kinds: readonly string[], groups: readonly string[], effect: Effect]> = [
+  [['Pod'], [''], { effect: 'recreate', reason: `a Pod's spec cannot change (only images and a few scheduling fields can): ${RECREATE_POD}` }],
+  [['Job'], ['batch'], { effect: 'recreate', reason: `a Job's spec.template cannot change: ${RECREATE_JOB}` }],
+  [['CronJob'], ['batch'], { effect: 'updates', reason: 'the next Job it creates uses the new name; a Job already running keeps the old one' }],
+  [['ReplicaSet'], ['apps', 'extensions'], { effect: 'updates', reason: 'pods it creates from now on use the new name; running pods are not replaced' }],
+  [['ReplicationController'], [''], { effect: 'updates', reason: 'pods it creates from now on use the new name; running pods are not replaced' }],
+  [['PodTemplate'], [''], { effect: 'updates', reason: 'only what is made from the template from now on uses the new name' }],
+  [['Workflow'], ['argoproj.io'], { effect: 'recreate', reason: 'a Workflow runs once: only a new Workflow uses the new name (they are usually submitted with generateName)' }],
+  [['WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'], ['argoproj.io'], { effect: 'updates', reason: 'the next workflow run uses the new name' }],
+  [['TaskRun', 'PipelineRun'], ['tekton.dev'], { effect: 'recreate', reason: `Tekton rejects any change to a TaskRun's or PipelineRun's spec once it has started: ${RECREATE_POD}` }],
+  [['Task', 'ClusterTask', 'Pipeline', 'StepAction'], ['tekton.dev'], { effect: 'updates', reason: 'the next run uses the new name' }],
+]
+
+/**
+ * The effect of rewriting one reference: `recreate` for a field that
+ * cannot change on a live object (the entry's `mutable: false`); else what
+ * the holder's kind decides; else `rolls` inside a pod template or volume
+ * list found by shape (a controller or operator makes pods from it), and
+ * `updates` elsewhere.
+ */
+export function effectOf(spec: ReferenceSpec, kind: string, group: string): Effect | Pick<Referrer, 'effect'> {
+  if (spec.mutable === false) {
+    const what = spec.reason ?? 'this field cannot change on a live object'
+    return { effect: 'recreate', reason: `${what}: ${RECREATE_OBJECT}` }
+  }
+  for (const [kinds, groups, effect] of BY_KIND) if (kinds.includes(kind) && groups.includes(group)) return effect
+  return { effect: spec.on === 'PodSpec' || spec.on === 'VolumeList' ? 'rolls' : 'updates' }
+}
