@@ -181,7 +181,7 @@ describe('hostile input', () => {
 
   it('stdout or stderr on a full disk: exit 2, one line, no stack trace', () => {
     file('in.yaml', `${CM}---\n${POD}`)
-    const full = spawnSync('bash', ['-c', `node ${bin} build in.yaml > /dev/full`], { cwd: dir, encoding: 'utf8' })
+    const full = spawnSync('bash', ['-c', `node ${bin} build -q in.yaml > /dev/full`], { cwd: dir, encoding: 'utf8' })
     expect(full.status).toBe(2)
     expect(full.stderr).toBe('cmhash: cannot write to standard output (ENOSPC)\n')
     // A warning that cannot be shown fails the run too; nothing reaches stdout.
