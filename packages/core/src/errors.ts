@@ -30,10 +30,14 @@ export type ErrorCode =
   | 'GENERATOR_FILE'
   /** A generated ConfigMap/Secret would hold more than the 1 MiB of data Kubernetes accepts. */
   | 'OBJECT_TOO_LARGE'
-  /** `prune` was given live state with no objects in it: refusing to decide anything. */
+  /** `prune` was given live state with no objects in it, or a live file that holds nothing (a failed export): refusing to decide anything. */
   | 'EMPTY_LIVE_STATE'
-  /** `prune` was given live state with a document that is not an object (a truncated export?). */
+  /** `prune` was given live state it cannot trust: a document that is not a `List` as `kubectl get` writes it (a truncated export?), an item without kind or name. */
   | 'INVALID_LIVE_STATE'
+  /** `prune` found the same live object twice (by kind, namespace and name, or uid) with different content: exports taken at different times? */
+  | 'CONFLICTING_LIVE_OBJECT'
+  /** A live object's `metadata.creationTimestamp` is missing or not RFC 3339 as Kubernetes writes it (`2006-01-02T15:04:05Z`). */
+  | 'INVALID_TIMESTAMP'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =
@@ -51,6 +55,8 @@ export type WarningCode =
   | 'EMPTY_INPUT'
   /** An annotation asked for (--gitops) replaced a different value the object had. */
   | 'ANNOTATION_OVERRIDDEN'
+  /** `prune`: the live state is not known to hold every object of a kind that can reference ConfigMaps/Secrets; what that kind could reference is kept. */
+  | 'INCOMPLETE_LIVE_STATE'
 
 /** The object a problem is about. */
 export interface ResourceRef {
