@@ -31,6 +31,7 @@ it('exports exactly the documented names', () => {
     'hashSecret',
     'isResourceList',
     'prune',
+    'pruneKinds',
     'toJsonList',
   ])
 })
