@@ -86,7 +86,7 @@ export function readLiveObject(
  * metadata.creationTimestamp (RFC 3339 in UTC, whole seconds:
  * `2006-01-02T15:04:05Z`); undefined for anything else.
  */
-export function parseTimestamp(s: string): number | undefined {
+function parseTimestamp(s: string): number | undefined {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$/.exec(s)
   if (!m) return undefined
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number]
