@@ -173,6 +173,28 @@ describe('prune --kubectl, with a fake kubectl replaying recorded calls', () => 
   })
 })
 
+describe('the README on prune --kubectl', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const block = (after: string) => {
+    const at = readme.indexOf(after)
+    const start = readme.indexOf('```', at)
+    return readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('```', start + 3))
+  }
+
+  it('lists exactly the calls cmhash makes', () => {
+    expect(block('configuration makes these calls').trim().split('\n')).toEqual(['kubectl api-resources -o wide', ...GETS.map(g => `kubectl ${g}`)])
+  })
+
+  it('gives a ClusterRole that lets it list every kind it needs', () => {
+    const role = parse(block('A ClusterRole for the built-in')) as { kind: string; rules: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }> }
+    expect(role.kind).toBe('ClusterRole')
+    for (const k of pruneKinds()) {
+      const plural = k.resource.split('.')[0]!
+      expect(role.rules.some(r => r.apiGroups.includes(k.group ?? '') && r.resources.includes(plural) && r.verbs.includes('list')), k.resource).toBe(true)
+    }
+  })
+})
+
 describe.skipIf(skipKubectl)('prune --kubectl with the real kubectl, against a fake API server', () => {
   it.each(Object.keys(scenarios) as Scenario[])('%s: as recorded', async scenario => {
     const { cluster: c, argv, code } = scenarios[scenario]
