@@ -32,6 +32,7 @@ it('exports exactly the documented names', () => {
     'hashSecret',
     'isResourceList',
     'prune',
+    'pruneKinds',
     'toJsonList',
   ])
 })

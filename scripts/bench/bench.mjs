@@ -1,13 +1,16 @@
 // pnpm bench: cmhash against the yaml package's parse+stringify floor and
 // against `kubectl kustomize`, on a synthetic estate of 100 / 1,000 / 4,000
-// apps (3 documents each) and on the real-world corpus. Every tool runs as a
+// apps (3 documents each) and on the real-world corpus; and cmhash prune on
+// a live-state export of 100,000 objects (prune.mjs). Every tool runs as a
 // whole process, interleaved, several times; medians are reported, and all
 // ratios come from the same run. Writes BENCHMARKS.md and benchmarks.svg
 // unless --quick (which CI runs so that this script cannot rot).
 //
 //   pnpm bench                    full run, writes BENCHMARKS.md
-//   pnpm bench --quick            100 apps, 3 runs, prints only
+//   pnpm bench --quick            100 apps, 10,000 live objects, 3 runs, prints only
 //   pnpm bench --kustomize-4000   also run kustomize at 4,000 apps (minutes)
+//   pnpm bench --prune-only       only the prune rows; rewrites only the Prune
+//                                 section of BENCHMARKS.md (unless --quick)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir, release } from 'node:os'
@@ -15,11 +18,13 @@ import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { writeEstate } from './estate.mjs'
 import { chart } from './chart.mjs'
+import { benchPrune } from './prune.mjs'
 
 const root = new URL('../../', import.meta.url).pathname
 const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
-const sizes = quick ? [100] : [100, 1000, 4000]
+const pruneOnly = args.has('--prune-only')
+const sizes = pruneOnly ? [] : quick ? [100] : [100, 1000, 4000]
 const runsFor = apps => (quick ? 3 : apps >= 4000 ? 3 : 5)
 const kustomizeUpTo = args.has('--kustomize-4000') ? Infinity : 1000
 
@@ -68,6 +73,7 @@ function checkNamesMatch(manifests, kustomizeDir) {
 
 const work = mkdtempSync(join(tmpdir(), 'cmhash-bench-'))
 const rows = []
+let pruned
 try {
   for (const apps of sizes) {
     const estate = writeEstate(join(work, String(apps)), apps)
@@ -96,6 +102,8 @@ try {
     rows.push(row)
     console.log(JSON.stringify(row))
   }
+  pruned = benchPrune({ work, quick, cmhashBin, measure, median })
+  console.log(JSON.stringify({ prune: pruned.row }))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
@@ -104,7 +112,7 @@ try {
 // twice), files that Kubernetes would reject are left out.
 const corpusDir = join(root, 'fixtures/corpus')
 const corpus = { documents: 0, seconds: 0, folders: 0 }
-for (const folder of readdirSync(corpusDir, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name).sort()) {
+for (const folder of pruneOnly ? [] : readdirSync(corpusDir, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name).sort()) {
   let inputs = readTree(join(corpusDir, folder))
   try {
     core.build(inputs)
@@ -118,7 +126,7 @@ for (const folder of readdirSync(corpusDir, { withFileTypes: true }).filter(d =>
   corpus.seconds += Number(process.hrtime.bigint() - start) / 1e9 / 3
   corpus.folders++
 }
-console.log(JSON.stringify({ corpus }))
+if (!pruneOnly) console.log(JSON.stringify({ corpus }))
 
 const byApps = n => rows.find(r => r.apps === n)
 const small = byApps(100)
@@ -152,8 +160,21 @@ const versions = {
 }
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}`
 
-if (quick) {
+if (pruneOnly) {
+  console.log(`\n${pruned.section}`)
+  if (!quick) {
+    // Only the Prune section: the rest of the file keeps the run that wrote it.
+    const file = join(root, 'BENCHMARKS.md')
+    const text = readFileSync(file, 'utf8')
+    const start = text.indexOf('\n## Prune\n')
+    const end = start < 0 ? -1 : text.indexOf('\n## ', start + 1)
+    const section = `${pruned.section}\nMeasured by \`pnpm bench --prune-only\` on ${new Date().toISOString().slice(0, 10)}, on its own (not in the run that wrote the rest of this file). Machine: ${machine}. Node ${versions.node}.\n`
+    writeFileSync(file, start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start + 1)}${section}${end < 0 ? '' : text.slice(end)}`)
+    console.log('wrote the Prune section of BENCHMARKS.md')
+  }
+} else if (quick) {
   console.log(`\n${table}\n`)
+  console.log(`${pruned.section}\n`)
   for (const t of targets) console.log(`${t[0]}: ${t[2]} (target ${t[1]}: ${t[3]})`)
   console.log(`corpus: ${corpus.documents} documents in ${corpus.folders} folders, ${(corpus.documents / corpus.seconds).toFixed(0)} documents/s (library path)`)
 } else {
@@ -210,6 +231,7 @@ ${targets.map(t => `| ${t.join(' | ')} |`).join('\n')}
 ## Real-world corpus
 
 ${corpus.documents} documents in the ${corpus.folders} folders of \`fixtures/corpus\`, each folder built on its own through the library path (folders overlap, so concatenating them would be a duplicate-resource error; the three Secrets that Kubernetes would reject are left out): ${corpus.seconds.toFixed(3)} s, **${(corpus.documents / corpus.seconds).toFixed(0)} documents/s**. The corpus is 8.9 MB, much of it CRDs (4.3 MB in kube-prometheus alone).
-${startup ? `\n${startup}` : ''}`)
+
+${pruned.section}${startup ? `\n${startup}` : ''}`)
   console.log('wrote BENCHMARKS.md and benchmarks.svg')
 }

@@ -12,15 +12,21 @@ export type Command =
   | { readonly name: 'completion'; readonly shell: Shell }
   | BuildCommand
   | PruneCommand
+  | PruneKindsCommand
   | DiffCommand
 
 export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
   readonly name: 'prune'
-  /** File with the live state, or - for stdin. */
-  readonly live: string
+  /** Where the live state comes from: files (a file, a directory, or - for stdin), or kubectl. */
+  readonly live: { readonly from: 'files'; readonly path: string; readonly kinds: readonly string[] } | { readonly from: 'kubectl'; readonly context?: string }
   readonly keep: number
   readonly allNamespaces: boolean
   readonly output: 'list' | 'names'
+}
+
+/** `cmhash prune --print-kinds`: the kinds prune needs, for an export. */
+export interface PruneKindsCommand extends Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> {
+  readonly name: 'prune-kinds'
 }
 
 export interface BuildCommand {
@@ -115,6 +121,10 @@ const COMMAND_OPTIONS = {
   prune: {
     ...SHARED_OPTIONS,
     live: { type: 'string', short: 'l', complete: 'file' },
+    'live-kinds': { type: 'string', multiple: true },
+    kubectl: { type: 'boolean' },
+    context: { type: 'string' },
+    'print-kinds': { type: 'boolean' },
     keep: { type: 'string' },
     'all-namespaces': { type: 'boolean', short: 'A' },
     output: { type: 'string', values: ['list', 'names'] },
@@ -196,13 +206,26 @@ function parseBuild(rest: readonly string[]): Command {
 function parsePrune(rest: readonly string[]): Command {
   const { values, positionals } = parse('prune', rest)
   if (values.help) return { name: 'help', topic: 'prune' }
-  if (values.live === undefined) throw new UsageError('cmhash prune needs --live FILE (or --live - for stdin): the output of kubectl get ... -o yaml')
+  if (values['print-kinds']) {
+    const { strict: _, quiet: __, ...shared } = sharedValues(values)
+    return { name: 'prune-kinds', paths: positionals, ...shared }
+  }
+  if (values.kubectl && values.live !== undefined) throw new UsageError('--kubectl reads the live state from the cluster; it does not go with --live')
+  if (!values.kubectl && values.context !== undefined) throw new UsageError('--context goes with --kubectl')
+  if (values.kubectl && values['live-kinds'] !== undefined) throw new UsageError('--live-kinds says what a --live export holds; with --kubectl cmhash knows what it listed')
+  if (values.kubectl && values['all-namespaces'] && values.namespace !== undefined) throw new UsageError('--kubectl lists one namespace (-n) or all (-A), not both')
+  if (!values.kubectl && values.live === undefined) {
+    throw new UsageError('cmhash prune needs the live state: --kubectl (cmhash runs kubectl get), or --live FILE|DIR|- (an export; see cmhash prune --help)')
+  }
   if (positionals.length === 0) throw new UsageError('cmhash prune needs the desired manifests: a directory, files, or - for stdin')
   if ([values.live, ...positionals].filter(p => p === '-').length > 1) throw new UsageError('- (stdin) can be given only once')
   if (values.keep !== undefined && !/^[0-9]+$/.test(values.keep)) throw new UsageError('--keep takes a whole number (0 or more)')
   const keep = values.keep === undefined ? 3 : Number(values.keep)
+  const live = values.kubectl
+    ? { from: 'kubectl' as const, ...(values.context !== undefined ? { context: values.context } : {}) }
+    : { from: 'files' as const, path: values.live!, kinds: (values['live-kinds'] ?? []).flatMap(k => k.split(',')).map(k => k.trim()).filter(k => k !== '') }
   return {
-    name: 'prune', paths: positionals, live: values.live, keep, allNamespaces: values['all-namespaces'] ?? false,
+    name: 'prune', paths: positionals, live, keep, allNamespaces: values['all-namespaces'] ?? false,
     output: (values.output ?? 'list') as PruneCommand['output'],
     ...sharedValues(values),
   }

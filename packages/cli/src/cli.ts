@@ -5,7 +5,7 @@ import { UsageError, parseCommand, type Command } from './args.js'
 import { runBuild } from './commands/build.js'
 import { runConfigCheck, runConfigSchema } from './commands/config.js'
 import { runDiff } from './commands/diff.js'
-import { runPrune } from './commands/prune.js'
+import { runPrune, runPruneKinds } from './commands/prune.js'
 import { completionScript } from './completion.js'
 import { helpText, named } from './help.js'
 import { InputError } from './inputs.js'
@@ -61,6 +61,12 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
         return await runBuild(command, io) ? EXIT.ok : EXIT.invalid
       case 'prune':
         return await runPrune(command, io) ? EXIT.ok : EXIT.invalid
+      case 'prune-kinds':
+        await runPruneKinds(command, io)
+        return EXIT.ok
+      case 'prune-kinds':
+        await runPruneKinds(command, io)
+        return EXIT.ok
       case 'diff': {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }

@@ -27,7 +27,8 @@ Usage:
   cmhash diff BASE HEAD               what changes between two inputs, and what rolls
   cmhash diff --git REF <path>...     the same, from <path> at git revision REF to the
                                       work tree (a pull request: --git origin/main k8s/)
-  cmhash prune --live FILE <path>...  list old versions that nothing uses any more
+  cmhash prune --kubectl <path>...    list old versions that nothing in the cluster uses
+  cmhash prune --live FILE <path>...  the same, from an export of the live state
   cmhash config check [FILE]          validate a configuration file (default: the
                                       one a build here uses)
   cmhash config schema                print the configuration file's JSON Schema
@@ -41,32 +42,49 @@ Examples:
   cmhash diff --git origin/main k8s/ --format markdown >> "$GITHUB_STEP_SUMMARY"
 `
 
-const PRUNE_HELP = `Usage: cmhash prune --live FILE|- [options] <path>... | -
+const PRUNE_HELP = `Usage: cmhash prune --kubectl [--context C] [-n NS | -A] [options] <path>... | -
+       cmhash prune --live FILE|DIR|- --live-kinds KINDS [options] <path>... | -
+       cmhash prune --print-kinds [<path>...]
 
 Lists the hashed ConfigMaps and Secrets (label cmhash.dev/managed: "true")
 that can be deleted: those not in the desired manifests (<path>..., hashed
 as build would), not referenced by any live object, and older than the
-newest --keep versions of their name. Offline: it reads live state that you
-export:
+newest --keep versions of their name. It only prints; it deletes nothing:
 
-  kubectl get configmaps,secrets,pods,replicasets,controllerrevisions,jobs,cronjobs -A -o yaml > live.yaml
-  cmhash prune --live live.yaml k8s/ | kubectl delete -f -
+  cmhash prune --kubectl k8s/ | kubectl delete -f -
+
+--kubectl: cmhash runs kubectl api-resources -o wide, then one
+kubectl get <kind> -A -o json for every kind prune needs that the cluster
+serves (with -n NS, -n NS for kinds that cannot reference another
+namespace), with your kubeconfig. If any call fails (RBAC, an unreachable
+or partly unavailable API) it decides nothing (exit 2).
+
+--live: an export you made. Name in --live-kinds the kinds it holds every
+object of (as kubectl get takes them); whatever a kind it does not name
+could reference is kept. --print-kinds lists the kinds prune needs.
 
 Options:
-  -l, --live FILE        the live state (kubectl get ... -o yaml): a file, a
-                         directory of them, or - for stdin
+      --kubectl          list the live state with kubectl
+      --context C        the kubeconfig context kubectl uses
+  -l, --live PATH        the live state: kubectl get ... -o json|yaml output, a
+                         directory of such files, or - for stdin
+      --live-kinds KINDS the kinds the export holds in full, comma-separated
+      --print-kinds      print the kinds prune needs, comma-separated
       --keep N           keep the N newest versions of each name (default 3)
+  -n, --namespace NS     the namespace of manifests that set none; with
+                         --kubectl, list only this namespace
   -A, --all-namespaces   also consider namespaces the desired input does not touch
       --output FORMAT    list (default): a v1 List for kubectl delete -f -;
                          names: kind/name -n namespace lines
   -q, --quiet            do not print the table of candidates on stderr
   -h, --help             show this help
-  and build's --namespace, --select, --config, --include, --exclude,
-  --disable-preset, --max-input, --strict
+  and build's --select, --config, --include, --exclude, --disable-preset,
+  --max-input, --strict
 
-Exit codes: 0 decided; 1 the live state is empty or invalid, the desired
-input is invalid, or --strict and warnings (nothing is printed); 2 usage
-error or unreadable input.
+Exit codes: 0 decided; 1 the live state is empty, cut short, has an object
+twice or without a valid creationTimestamp, the desired input is invalid,
+or --strict and warnings (nothing is printed); 2 usage error, unreadable
+input, or a kubectl call failed.
 `
 
 const BUILD_HELP = `Usage: cmhash build [options] <path>... | -

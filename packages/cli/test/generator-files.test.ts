@@ -111,10 +111,15 @@ describe('cmhash build with generators', () => {
     const built = await cli(['build', 'k8s'], { cwd: dir })
     // The live state: what the build makes, and another version created
     // later, so only being desired keeps the generated one with --keep 1.
-    const created = (yaml: string, at: string) => yaml.replace(/^metadata:$/m, `metadata:\n  creationTimestamp: "${at}"`)
-    writeFileSync(join(dir, 'live.yaml'), `${created(built.stdout, '2024-01-01T00:00:00Z')}---\n` +
-      created(built.stdout.replace(/web-[a-z0-9]{10}/, 'web-old0000000'), '2024-02-01T00:00:00Z'))
-    const r = await cli(['prune', '--live', 'live.yaml', '--keep', '1', '--output', 'names', 'k8s'], { cwd: dir })
+    const created = (yaml: string, at: string) => {
+      const o = parseAllDocuments(yaml)[0]!.toJS()
+      return { ...o, metadata: { ...o.metadata, namespace: 'default', creationTimestamp: at } }
+    }
+    writeFileSync(join(dir, 'live.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [
+      created(built.stdout, '2024-01-01T00:00:00Z'), created(built.stdout.replace(/web-[a-z0-9]{10}/, 'web-old0000000'), '2024-02-01T00:00:00Z'),
+    ] }))
+    const kinds = (await cli(['prune', '--print-kinds'])).stdout.trim()
+    const r = await cli(['prune', '--live', 'live.json', '--live-kinds', kinds, '--keep', '1', '--output', 'names', 'k8s'], { cwd: dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/^ConfigMap +default +web-(?!old)[a-z0-9]{10} +keep +desired$/m)

@@ -90,7 +90,9 @@ function checkInput(input: unknown, name: string, problems: Problems): void {
  */
 function checkSamePaths(inputs: Readonly<Record<string, unknown>>, problems: Problems): void {
   for (const [name, input] of Object.entries(inputs)) {
-    if (!Array.isArray(input)) continue
+    // Live state is read as a whole: the same export given twice collapses
+    // into one (prune/read-live.ts), whatever the paths say.
+    if (!Array.isArray(input) || name === 'live') continue
     const first = new Map<string, number>()
     for (const [i, file] of (input as readonly BuildInput[]).entries()) {
       const seen = first.get(file.path)

@@ -30,9 +30,9 @@ export type ErrorCode =
   | 'GENERATOR_FILE'
   /** A generated ConfigMap/Secret would hold more than the 1 MiB of data Kubernetes accepts. */
   | 'OBJECT_TOO_LARGE'
-  /** `prune` was given live state with no objects in it: refusing to decide anything. */
+  /** `prune` was given live state with no objects in it, or a live file that holds nothing (a failed export): refusing to decide anything. */
   | 'EMPTY_LIVE_STATE'
-  /** `prune` was given live state with a document that is not an object (a truncated export?). */
+  /** `prune` was given live state it cannot trust: a document that is not a `List` as `kubectl get` writes it (a truncated export?), an item without kind or name. */
   | 'INVALID_LIVE_STATE'
   /** An option of `build`, `prune` or `diff` has a value they do not take (an unknown mode or preset, a bad namespace); `path` names it. */
   | 'INVALID_OPTION'
@@ -45,6 +45,10 @@ export type ErrorCode =
    * (`CreateContainerConfigError`).
    */
   | 'MISSING_KEY'
+  /** `prune` found the same live object twice (by kind, namespace and name, or uid) with different content: exports taken at different times? */
+  | 'CONFLICTING_LIVE_OBJECT'
+  /** A live object's `metadata.creationTimestamp` is missing or not RFC 3339 as Kubernetes writes it (`2006-01-02T15:04:05Z`). */
+  | 'INVALID_TIMESTAMP'
 
 /** Something the build did that the user should know about; it does not fail the build. */
 export type WarningCode =
@@ -76,11 +80,13 @@ export type WarningCode =
    * parameter): `kubectl apply` fails unless the object is deleted first.
    */
   | 'RECREATE_REQUIRED'
+  /** `prune`: the live state is not known to hold every object of a kind that can reference ConfigMaps/Secrets; what that kind could reference is kept. */
+  | 'INCOMPLETE_LIVE_STATE'
 
 /** Every warning code, in the order of {@link WarningCode}; for validating configuration and flags. */
 export const WARNING_CODES: readonly WarningCode[] = [
   'MISSING_REFERENCE', 'PINNED', 'AMBIGUOUS_REFERENCE', 'NOT_A_RESOURCE', 'IMMUTABLE_OVERRIDDEN', 'EMPTY_INPUT',
-  'ANNOTATION_OVERRIDDEN', 'POSSIBLE_REFERENCE', 'RECREATE_REQUIRED',
+  'ANNOTATION_OVERRIDDEN', 'POSSIBLE_REFERENCE', 'RECREATE_REQUIRED', 'INCOMPLETE_LIVE_STATE',
 ]
 
 /**

@@ -1,7 +1,7 @@
 // The public surface of @cmhash/core. Every name is listed here on purpose;
 // test/exports.test.ts pins the list.
 export { build } from './build.js'
-export { prune } from './prune/index.js'
+export { prune, pruneKinds } from './prune/index.js'
 export { hashConfigMap, hashSecret } from './kube/hash.js'
 export { changeReport, formatCandidates, formatSummary } from './report/change-report.js'
 export { isResourceList, toJsonList } from './lists.js'
@@ -12,7 +12,7 @@ export { CLUSTER_SCOPED_KINDS, REFERENCE_SPECS } from './refs/table.js'
 export { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 
 export type {
-  BuildInput, BuildOptions, BuildResult, ConfigMapContent, ExternalName, OutputFile, PinnedName, Preset, PruneCandidate, PruneOptions,
+  BuildInput, BuildOptions, BuildResult, ConfigMapContent, ExternalName, OutputFile, PinnedName, Preset, PruneCandidate, PruneKind, PruneOptions,
   PruneResult, ReferenceSpec, Referrer, Rename, SecretContent, SelectMode, TargetKind,
 } from './types.js'
 export type { CmhashWarning, ErrorCode, ErrorDetail, Problem, ResourceRef, SourceLocation, WarningCode, WarningLevel } from './errors.js'

@@ -248,6 +248,27 @@ export interface PruneOptions extends BuildOptions {
   readonly keep?: number
   /** Consider namespaces that the desired input does not touch too; default false. */
   readonly allNamespaces?: boolean
+  /**
+   * The resources the live state holds every object of (in every namespace
+   * that has candidates), named as `kubectl get` takes them: `pods`,
+   * `replicasets.apps`, `rollouts.argoproj.io` (plural or singular). A kind
+   * of {@link PruneKind} not named here may hold references the live state
+   * does not show, so whatever it could reference is kept.
+   */
+  readonly liveKinds?: readonly string[]
+}
+
+/** A kind the live state must hold every object of for `prune` to decide (see `pruneKinds`). */
+export interface PruneKind {
+  readonly kind: string
+  /** Its API group (`''` for the core group); absent when a configured reference names the kind in any group. */
+  readonly group?: string
+  /** The resource as `kubectl get` takes it: `pods`, `replicasets.apps`. */
+  readonly resource: string
+  /** What its objects can reference; none for ConfigMaps and Secrets (the candidates). */
+  readonly targets: readonly TargetKind[]
+  /** Cluster-scoped, or a reference from it can name a ConfigMap/Secret in another namespace. */
+  readonly crossNamespace: boolean
 }
 
 /** A live ConfigMap/Secret labelled cmhash.dev/managed: "true", and what to do with it. */

@@ -6,7 +6,9 @@ import { build, diff, PRESETS, prune, type BuildOptions, type ErrorDetail } from
 import { errorsOf } from './_build.js'
 
 const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {k: v}\n'
-const live = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-x, namespace: default, labels: {cmhash.dev/managed: "true"}}\ndata: {k: v}\n'
+const live = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-x, namespace: default, labels: {cmhash.dev/managed: "true"}, creationTimestamp: "2026-01-01T00:00:00Z"}\ndata: {k: v}\n'
+/** A live export as kubectl writes it: one List, its kind after the items. */
+const asList = (object: string) => `apiVersion: v1\nitems:\n${object.replace(/^/gm, '  ').replace(/^ {2}/, '- ').trimEnd()}\nkind: List\nmetadata:\n  resourceVersion: ""\n`
 const brief = (errors: readonly ErrorDetail[]) => errors.map(e => ({ code: e.code, path: e.path }))
 // Options as a JavaScript caller (or a bad cast) might pass them.
 const loose = (o: unknown) => o as BuildOptions
@@ -95,7 +97,7 @@ describe('prune and diff check the same way', () => {
 
   it('prune checks both inputs; the same path in live and desired is fine', () => {
     expect(brief(errorsOf(() => prune([{ path: 'x', content: 1 }] as never, cm)))).toEqual([{ code: 'INVALID_INPUT', path: 'live[0].content' }])
-    expect(prune([{ path: 'x.yaml', content: live }], [{ path: 'x.yaml', content: cm }]).candidates).toHaveLength(1)
+    expect(prune([{ path: 'x.yaml', content: asList(live) }], [{ path: 'x.yaml', content: cm }]).candidates).toHaveLength(1)
   })
 
   it('diff refuses bad options for either side before building, as a CmhashError', () => {

@@ -5,18 +5,22 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { CmhashError, prune, type BuildInput } from '@cmhash/core'
+import { CmhashError, prune, pruneKinds, type BuildInput, type PruneOptions } from '@cmhash/core'
 
 const root = new URL('../../../', import.meta.url).pathname
 const live = [{ path: 'live.yaml', content: readFileSync(join(root, 'fixtures/prune/live.yaml'), 'utf8') }]
 const desiredDir = join(root, 'examples/basic/k8s')
 const desired: BuildInput[] = readdirSync(desiredDir).sort().map(f => ({ path: f, content: readFileSync(join(desiredDir, f), 'utf8') }))
 
+// The fixture's cluster has no objects of the other kinds prune needs: it holds every one.
+const ALL = { liveKinds: pruneKinds().map(k => k.resource) }
+const run = (l: string | BuildInput[], options: PruneOptions = {}) => prune(l, desired, { ...ALL, ...options })
+
 const verdicts = (r: ReturnType<typeof prune>) => Object.fromEntries(r.candidates.map(c => [`${c.kind} ${c.namespace}/${c.name}`, c.verdict]))
 const reasons = (r: ReturnType<typeof prune>, name: string) => r.candidates.find(c => c.name === name)!.reasons
 
 describe('prune', () => {
-  const result = prune(live, desired)
+  const result = run(live)
 
   it('keeps the desired version, versions in use, and the newest three; deletes the rest', () => {
     expect(verdicts(result)).toEqual({
@@ -55,7 +59,7 @@ describe('prune', () => {
   })
 
   it('keeps referenced versions (a rollout in progress, rollback history) even with --keep 0', () => {
-    const r = prune(live, desired, { keep: 0 })
+    const r = run(live, { keep: 0 })
     expect(verdicts(r)['ConfigMap shop/web-config-7c9d2f5b8k']).toBe('keep')
     expect(verdicts(r)['ConfigMap shop/web-config-5h8k2m9t4c']).toBe('keep')
     expect(verdicts(r)['Secret shop/db-credentials-7t6r5h4w3q']).toBe('delete')
@@ -63,7 +67,7 @@ describe('prune', () => {
   })
 
   it('reaches other namespaces only when asked', () => {
-    const r = prune(live, desired, { allNamespaces: true })
+    const r = run(live, { allNamespaces: true })
     expect(verdicts(r)['ConfigMap billing/billing-config-8m9n2b3v4c']).toBe('delete')
     expect(verdicts(r)['ConfigMap billing/billing-config-7m8n9b2v3c']).toBe('keep')
   })
@@ -82,19 +86,20 @@ describe('prune', () => {
     })
     expect(result.names).toBe('configmap/queue-config-994f5g6h7k -n shop\nconfigmap/queue-config-aa4f5g6h7k -n shop\n' +
       'configmap/web-config-2b4d6f8h9k -n shop\nconfigmap/web-config-9m8n7b6v5c -n shop\nsecret/db-credentials-8k7j6h5g4f -n shop\n')
-    expect(prune(live, desired).output).toBe(result.output)
+    expect(run(live).output).toBe(result.output)
   })
 
   it('refuses to decide anything from an empty or unparsable live state', () => {
     for (const bad of ['', 'apiVersion: v1\nitems: []\nkind: List\nmetadata: {resourceVersion: ""}\n']) {
-      expect(() => prune(bad, desired)).toThrow(expect.objectContaining({ code: 'EMPTY_LIVE_STATE' }))
+      expect(() => run(bad)).toThrow(expect.objectContaining({ code: 'EMPTY_LIVE_STATE' }))
     }
-    expect(() => prune('items: [\n', desired)).toThrow(CmhashError)
+    expect(() => run('items: [\n')).toThrow(CmhashError)
   })
 
   it('deletes nothing when nothing is old', () => {
-    const r = prune(live, desired, { keep: 10 })
+    const r = run(live, { keep: 10 })
     expect(r.deletions.filter(d => d.name.startsWith('web-config'))).toEqual([])
-    expect(prune('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: shop}\ndata: {a: b}\n', desired).output).toBe('apiVersion: v1\nkind: List\nitems: []\n')
+    const one = 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: x, namespace: shop, creationTimestamp: "2026-01-01T00:00:00Z"}\nkind: List\n'
+    expect(run(one).output).toBe('apiVersion: v1\nkind: List\nitems: []\n')
   })
 })

@@ -1,18 +1,36 @@
-import { formatCandidates, formatProblem, prune } from '@cmhash/core'
-import type { PruneCommand } from '../args.js'
+import { formatCandidates, formatProblem, prune, pruneKinds } from '@cmhash/core'
+import type { PruneCommand, PruneKindsCommand } from '../args.js'
 import { readInputs } from '../inputs.js'
 import { STDERR, write, type Io } from '../io.js'
 import { commandOptions } from '../options.js'
 import { attributeErrors } from './generator-files.js'
+import { listLiveWithKubectl } from './kubectl-live.js'
 
 /** `cmhash prune`: returns false when --strict and there were warnings (nothing written). */
 export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> {
   const options = await commandOptions(command, io)
-  const live = await readInputs([command.live], io.cwd, io.stdin)
   const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
-  const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces }))
+  let live
+  let liveKinds
+  let notes = ''
+  if (command.live.from === 'kubectl') {
+    const listed = await listLiveWithKubectl(pruneKinds(options), {
+      ...(command.live.context !== undefined ? { context: command.live.context } : {}),
+      ...(command.namespace !== undefined && !command.allNamespaces ? { namespace: command.namespace } : {}),
+    })
+    live = listed.inputs
+    liveKinds = listed.liveKinds
+    notes = `cmhash: listed the live state with ${listed.calls.length} kubectl calls; not served by this cluster (so none exist): ${listed.notServed.length === 0 ? 'none' : listed.notServed.map(k => k.resource).join(', ')}\n`
+  } else {
+    live = await readInputs([command.live.path], io.cwd, io.stdin)
+    liveKinds = command.live.kinds
+  }
+  const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces, liveKinds }))
   if (!command.quiet) {
-    await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + formatCandidates(result.candidates), STDERR)
+    const hint = result.warnings.some(w => w.code === 'INCOMPLETE_LIVE_STATE')
+      ? 'cmhash: name what your export holds with --live-kinds (cmhash prune --print-kinds lists what prune needs), or let cmhash list it: --kubectl\n'
+      : ''
+    await write(io.stderr, notes + result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + hint + formatCandidates(result.candidates), STDERR)
   }
   if (command.strict && result.warnings.length > 0) {
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
@@ -20,4 +38,10 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
   }
   await write(io.stdout, command.output === 'names' ? result.names : result.output)
   return true
+}
+
+/** `cmhash prune --print-kinds`: every resource prune needs, comma-separated, as `kubectl get` takes them. */
+export async function runPruneKinds(command: PruneKindsCommand, io: Io): Promise<void> {
+  const options = await commandOptions(command, io)
+  await write(io.stdout, `${pruneKinds(options).map(k => k.resource).join(',')}\n`)
 }

@@ -179,6 +179,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "RECREATE_REQUIRED": {
           "$ref": "#/definitions/WarningLevel"
+        },
+        "INCOMPLETE_LIVE_STATE": {
+          "$ref": "#/definitions/WarningLevel"
         }
       }
     },

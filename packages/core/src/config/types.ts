@@ -86,6 +86,7 @@ export interface CmhashConfig {
     ANNOTATION_OVERRIDDEN?: WarningLevel
     POSSIBLE_REFERENCE?: WarningLevel
     RECREATE_REQUIRED?: WarningLevel
+    INCOMPLETE_LIVE_STATE?: WarningLevel
   }
   /**
    * ConfigMaps made from files, env files and literals, as kustomize's configMapGenerator makes them (same fields, same names). Paths are relative to this file and may not leave its directory.
