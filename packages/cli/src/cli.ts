@@ -64,9 +64,6 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
       case 'prune-kinds':
         await runPruneKinds(command, io)
         return EXIT.ok
-      case 'prune-kinds':
-        await runPruneKinds(command, io)
-        return EXIT.ok
       case 'diff': {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
