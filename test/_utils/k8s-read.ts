@@ -12,17 +12,24 @@ import { join } from 'node:path'
  * (`kubectl kustomize` is not this reader: it reads with goyaml v3, which
  * differs at the end of a file and on YAML 1.1 booleans.)
  */
-export function kubectlRead(yaml: string): unknown[] {
+export function kubectlRead(yaml: string | ReadonlyArray<{ readonly content: string }>): unknown[] {
   return parseJsonStream(kubectlJson(yaml)).flatMap(o => (isList(o) ? o.items : [o]))
 }
 
-/** What kubectl prints for {@link kubectlRead}: the objects as JSON text, one after another. */
-export function kubectlJson(yaml: string): string {
+/**
+ * What kubectl prints for {@link kubectlRead}: the objects as JSON text, one
+ * after another. Several files are each read as a file of their own (the
+ * end of each is a line break to kubectl), in order.
+ */
+export function kubectlJson(yaml: string | ReadonlyArray<{ readonly content: string }>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cmhash-k8s-read-'))
   try {
-    const file = join(dir, 'in.yaml')
-    writeFileSync(file, yaml)
-    const out = execFileSync('kubectl', ['patch', '--local', '--type', 'merge', '-p', '{}', '-o', 'json', '-f', file], {
+    const files = (typeof yaml === 'string' ? [{ content: yaml }] : yaml).map((f, i) => {
+      const file = join(dir, `in-${String(i).padStart(4, '0')}.yaml`)
+      writeFileSync(file, f.content)
+      return ['-f', file]
+    })
+    const out = execFileSync('kubectl', ['patch', '--local', '--type', 'merge', '-p', '{}', '-o', 'json', ...files.flat()], {
       encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, KUBECONFIG: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
     return out

@@ -48,3 +48,27 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
     expect(cm.data).toEqual({ k: 'v\u2028w' })
   })
 })
+
+// kubectl reads a stream that starts with { as JSON alone: it fails at the
+// first --- after it, and on a flow-style YAML map. The output stream starts
+// with a --- line then, so `cmhash build a.json b.yaml | kubectl apply -f -`
+// works; one JSON document alone stays byte for byte.
+describe.skipIf(skipKubectl)('a stream that starts with {', () => {
+  const json = '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "a"},\n  "data": {"k": "v"}\n}\n'
+
+  it('a JSON file, then YAML: kubectl reads the output', () => {
+    const { output } = build([{ path: 'a.json', content: json }, { path: 'b.yaml', content: CM('b') }])
+    expect(output.startsWith('---\n{')).toBe(true)
+    expect((kubectlRead(output) as any[]).map(o => o.metadata.name)).toEqual(['a', 'b'])
+  })
+
+  it('a flow-style YAML map first: kubectl reads the output', () => {
+    const flow = '{apiVersion: v1, kind: ConfigMap, metadata: {name: a}, data: {k: v}}\n'
+    expect(() => kubectlRead(flow)).toThrow()
+    expect((kubectlRead(build(flow).output) as any[]).map(o => o.metadata.name)).toEqual(['a'])
+  })
+
+  it('one JSON document alone: unchanged', () => {
+    expect(build(json).output).toBe(json)
+  })
+})

@@ -29,6 +29,11 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
     if (!piece.endsWith('\n')) piece += eolOf(f.text)
     out.push(piece)
   })
+  // kubectl reads a stream whose first character (after spaces) is { as
+  // JSON alone: it fails at the first --- after it, and on a flow-style
+  // YAML map. A --- line first makes it read the whole stream as YAML, which
+  // holds a JSON document too; one JSON document alone stays as it is.
+  if (out[0]?.trimStart().startsWith('{') && !(out.length === 1 && isJson(out[0]))) out.unshift('---\n')
   return out.join('')
 }
 
@@ -36,4 +41,13 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
 export function eolOf(text: string): string {
   const nl = text.indexOf('\n')
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n'
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
