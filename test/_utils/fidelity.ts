@@ -50,16 +50,26 @@ function restoreEntry(meta: Record<string, any>, field: 'labels' | 'annotations'
   if (Object.keys(map).length === 0 && !(before && Object.keys(before).length === 0)) delete meta[field]
 }
 
-function renameBack(value: unknown, back: ReadonlyMap<string, string>): any {
+/**
+ * Keys under which a reference can hold a name: `name`, `secretName`,
+ * `secretNames`, `credentialName`, `configSecret`, `secret`, annotation
+ * keys (`nginx.ingress.kubernetes.io/auth-secret`), StorageClass parameters
+ * (`csi.storage.k8s.io/provisioner-secret-name`). A new name anywhere else
+ * (an env value, a label) is an edit nobody planned, and is left to fail.
+ */
+const REFERENCE_KEY = /name|secret|config|credential|certificate|\//i
+
+function renameBack(value: unknown, back: ReadonlyMap<string, string>, key = ''): any {
   if (typeof value === 'string') {
+    if (!REFERENCE_KEY.test(key)) return value
     const slash = value.lastIndexOf('/')
     const name = slash >= 0 ? value.slice(slash + 1) : value
     const old = back.get(name)
     return old === undefined ? value : value.slice(0, slash + 1) + old
   }
-  if (Array.isArray(value)) return value.map(v => renameBack(v, back))
+  if (Array.isArray(value)) return value.map(v => renameBack(v, back, key))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameBack(v, back)]))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameBack(v, back, k)]))
   }
   return value
 }

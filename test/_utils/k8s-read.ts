@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -62,4 +62,27 @@ function parseJsonStream(text: string): unknown[] {
 
 function isList(o: unknown): o is { items: unknown[] } {
   return typeof o === 'object' && o !== null && (o as { kind?: unknown }).kind === 'List' && Array.isArray((o as { items?: unknown }).items)
+}
+
+/**
+ * {@link kubectlRead}, carrying on past documents kubectl refuses (one that
+ * is not an object, say): the objects it read, and how many it refused. Its
+ * messages are not returned: they can quote a Secret's value.
+ */
+export function kubectlReadLenient(files: ReadonlyArray<{ readonly content: string }>): { objects: unknown[]; refused: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'cmhash-k8s-read-'))
+  try {
+    const args = files.flatMap((f, i) => {
+      const file = join(dir, `in-${String(i).padStart(4, '0')}.yaml`)
+      writeFileSync(file, f.content)
+      return ['-f', file]
+    })
+    const r = spawnSync('kubectl', ['patch', '--local', '--type', 'merge', '-p', '{}', '-o', 'json', ...args], {
+      encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, KUBECONFIG: '/dev/null' },
+    })
+    const refused = r.stderr.split('\n').filter(l => l.startsWith('error:')).length
+    return { objects: parseJsonStream(r.stdout).flatMap(o => (isList(o) ? o.items : [o])), refused }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
