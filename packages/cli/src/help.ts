@@ -97,7 +97,9 @@ original name, and every reference to it is rewritten. Everything else is
 printed exactly as written.
 
 <path> is a manifest file (.yaml, .yml, .json) or a directory, read
-recursively (hidden paths and kustomization.yaml skipped); - reads stdin.
+recursively (hidden paths skipped; a kustomization that does more than
+list its files, or a Helm chart, is refused with the command that works);
+- reads stdin. Every output is written or none is.
 The configuration's configMapGenerator and secretGenerator make ConfigMaps
 and Secrets from files beside it, as kustomize does; they come first.
 
@@ -145,7 +147,8 @@ Annotations on a ConfigMap/Secret:
   cmhash.dev/hash: "false"   never hash it
 
 Exit codes: 0 built; 1 the input is invalid, or --strict and warnings
-(nothing is written); 2 usage error, unreadable input or unwritable output.
+(nothing is written); 2 usage error, unreadable input, or output that
+could not be written (a full disk, a closed pipe).
 `
 
 const DIFF_HELP = `Usage: cmhash diff [options] BASE HEAD
