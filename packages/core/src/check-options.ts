@@ -3,7 +3,7 @@
 // number where text belongs) is refused with a code and the field's name,
 // rather than ignored or failing later as a TypeError deep inside.
 import { CmhashError, type ErrorCode, type ErrorDetail } from './errors.js'
-import { PRESETS } from './refs/presets.js'
+import { PRESETS } from './refs/presets/index.js'
 import { closest } from './text/closest.js'
 import type { BuildInput, BuildOptions, PruneOptions, SelectMode } from './types.js'
 

@@ -7,7 +7,7 @@ export { changeReport, formatCandidates, formatSummary } from './report/change-r
 export { isResourceList, toJsonList } from './lists.js'
 export { CmhashError, formatProblem, formatResource, WARNING_CODES } from './errors.js'
 export { escapeControl } from './text/escape.js'
-export { PRESETS } from './refs/presets.js'
+export { PRESETS } from './refs/presets/index.js'
 export { CLUSTER_SCOPED_KINDS, REFERENCE_SPECS } from './refs/table.js'
 export { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, HASH_ANNOTATION, MANAGED_LABEL, NAME_ANNOTATION } from './constants.js'
 

@@ -1,7 +1,7 @@
 import type { PlanOptions } from './plan/index.js'
 import type { ReadOptions } from './read/scope.js'
 import { compileTable, type CompiledTable } from './refs/compile-table.js'
-import { PRESETS } from './refs/presets.js'
+import { PRESETS } from './refs/presets/index.js'
 import { EXTERNAL_NAMES, REFERENCE_SPECS } from './refs/table.js'
 import type { BuildOptions, ReferenceSpec } from './types.js'
 
