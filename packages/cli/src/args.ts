@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
-import { GITOPS_ANNOTATIONS, PRESETS, WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
+import { WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
+import { COMMAND_NAMES, COMMANDS, CONFIG_COMMANDS, SHELLS, type GitopsTool, type CommandOptions, type OptionSpec, type Shell, type Topic } from './command-table.js'
+
 import { parseSize } from './read-bounded.js'
 import { closest } from './suggest.js'
 
@@ -63,87 +65,6 @@ export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | '
   /** Exit 1 when something rolls or is recreated. */
   readonly exitCode: boolean
 }
-
-/** A command or subcommand that has help of its own: `cmhash help TOPIC`, `cmhash TOPIC --help`. */
-export type Topic = 'build' | 'diff' | 'prune' | 'config' | 'config check' | 'config schema' | 'completion'
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const
-type Shell = (typeof SHELLS)[number]
-
-/** One option: what node:util parseArgs needs, and what help and completion say about its value. */
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean'
-  readonly short?: string
-  readonly multiple?: boolean
-  /** The values it takes, for checking and completion. */
-  readonly values?: readonly string[]
-  /** What kind of value to complete: a file, a directory, or anything. */
-  readonly complete?: 'file' | 'dir'
-}
-
-const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
-
-/** The GitOps tools --gitops knows: those with annotations in the table. */
-type GitopsTool = keyof typeof GITOPS_ANNOTATIONS
-const GITOPS_TOOLS = Object.keys(GITOPS_ANNOTATIONS) as GitopsTool[]
-
-const SHARED_OPTIONS = {
-  namespace: { type: 'string', short: 'n' },
-  select: { type: 'string', values: SELECT_MODES },
-  config: { type: 'string', short: 'c', complete: 'file' },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  'disable-preset': { type: 'string', multiple: true, values: PRESETS.map(p => p.name) },
-  strict: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  'max-input': { type: 'string' },
-  warning: { type: 'string', multiple: true },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Record<string, OptionSpec>
-
-const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>
-
-const COMMAND_OPTIONS = {
-  build: {
-    ...SHARED_OPTIONS,
-    'output-dir': { type: 'string', short: 'o', complete: 'dir' },
-    gitops: { type: 'string', values: GITOPS_TOOLS },
-    report: { type: 'string', complete: 'file' },
-    summary: { type: 'boolean' },
-    format: { type: 'string', values: ['yaml', 'json'] },
-  },
-  diff: {
-    ...SHARED_OPTIONS,
-    git: { type: 'string' },
-    format: { type: 'string', values: ['table', 'json', 'markdown'] },
-    'exit-code': { type: 'boolean' },
-  },
-  prune: {
-    ...SHARED_OPTIONS,
-    live: { type: 'string', short: 'l', complete: 'file' },
-    'live-kinds': { type: 'string', multiple: true },
-    kubectl: { type: 'boolean' },
-    context: { type: 'string' },
-    'print-kinds': { type: 'boolean' },
-    keep: { type: 'string' },
-    'all-namespaces': { type: 'boolean', short: 'A' },
-    output: { type: 'string', values: ['list', 'names'] },
-  },
-  config: HELP_OPTION,
-  'config check': HELP_OPTION,
-  'config schema': HELP_OPTION,
-  completion: HELP_OPTION,
-} as const satisfies Record<Topic, Record<string, OptionSpec>>
-
-/**
- * Every command and subcommand with its options: parsing, the suggestions
- * for a mistyped name, and shell completion all read this one table.
- */
-export const COMMANDS: Readonly<Record<Topic, Readonly<Record<string, OptionSpec>>>> = COMMAND_OPTIONS
-
-/** The words that may follow `cmhash`, and those that may follow `cmhash config`. */
-export const COMMAND_NAMES = ['build', 'diff', 'prune', 'config', 'completion', 'help', 'version'] as const
-export const CONFIG_COMMANDS = ['check', 'schema'] as const
 
 /** A command line cmhash cannot act on; exit code 2. */
 export class UsageError extends Error {
@@ -330,7 +251,7 @@ type Values<O extends Record<string, OptionSpec>> = {
  * mistake is answered in cmhash's words: an unknown option with the
  * closest one, a value that is missing, a value an option does not take.
  */
-function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Values<(typeof COMMAND_OPTIONS)[T]>; positionals: string[] } {
+function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Values<CommandOptions[T]>; positionals: string[] } {
   const options: Record<string, OptionSpec> = COMMANDS[topic]
   const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, {
     type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}),
@@ -356,5 +277,5 @@ function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Va
     }
   }
   const { values, positionals } = parseArgs({ args: [...args], options: config, allowPositionals: true, strict: false })
-  return { values: values as Values<(typeof COMMAND_OPTIONS)[T]>, positionals }
+  return { values: values as Values<CommandOptions[T]>, positionals }
 }

@@ -1,6 +1,6 @@
 // The help texts of every command and subcommand, written for `cmhash`;
 // helpText() names the program as it was called (`kubectl cmhash`).
-import type { Topic } from './args.js'
+import type { Topic } from './command-table.js'
 
 /** The help on `topic` (the overview when none), naming the program `program`. */
 export function helpText(topic: Topic | undefined, program: string): string {
