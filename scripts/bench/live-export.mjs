@@ -23,7 +23,7 @@ function suffix(n) {
   return s
 }
 
-const time = (i) => new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString().replace('.000Z', 'Z')
+const time = i => new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString().replace('.000Z', 'Z')
 const uid = (kind, n) => `${kind}${String(n).padStart(7, '0')}-4b1e-4c2d-9e3f-${String(n * 7).padStart(12, '0')}`.slice(0, 36)
 
 function configMap(app, ns, v, n) {

@@ -1,70 +1,63 @@
 import { parseArgs } from 'node:util'
-import { WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
-import { COMMAND_NAMES, COMMANDS, CONFIG_COMMANDS, SHELLS, type GitopsTool, type CommandOptions, type OptionSpec, type Shell, type Topic } from './command-table.js'
-
+import { PRESETS, WARNING_CODES, type SelectMode, type WarningCode, type WarningLevel } from '@cmhash/core'
+import { COMMAND_NAMES, CONFIG_COMMANDS, GITOPS_TOOLS, SELECT_MODES, SHELLS, type GitopsTool, type OptionSpec, type Shell, type Topic } from './command-table.js'
+import type { BuildCommand, Command, DiffCommand, PruneCommand } from './command-types.js'
 import { parseSize } from './read-bounded.js'
 import { closest } from './suggest.js'
 
-/** What the command line asked for. Parsing is pure: argv in, command out. */
-export type Command =
-  | { readonly name: 'help'; readonly topic?: Topic }
-  | { readonly name: 'version' }
-  | { readonly name: 'config-schema' }
-  | { readonly name: 'config-check'; readonly file?: string }
-  | { readonly name: 'completion'; readonly shell: Shell }
-  | BuildCommand
-  | PruneCommand
-  | PruneKindsCommand
-  | DiffCommand
+const SHARED_OPTIONS = {
+  namespace: { type: 'string', short: 'n' },
+  select: { type: 'string', values: SELECT_MODES },
+  config: { type: 'string', short: 'c', complete: 'file' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'disable-preset': { type: 'string', multiple: true, values: PRESETS.map(p => p.name) },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-input': { type: 'string' },
+  warning: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>
 
-export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
-  readonly name: 'prune'
-  /** Where the live state comes from: files (a file, a directory, or - for stdin), or kubectl. */
-  readonly live: { readonly from: 'files'; readonly path: string; readonly kinds: readonly string[] } | { readonly from: 'kubectl'; readonly context?: string }
-  readonly keep: number
-  readonly allNamespaces: boolean
-  readonly output: 'list' | 'names'
-}
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>
 
-/** `cmhash prune --print-kinds`: the kinds prune needs, for an export. */
-export interface PruneKindsCommand extends Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> {
-  readonly name: 'prune-kinds'
-}
+const COMMAND_OPTIONS = {
+  build: {
+    ...SHARED_OPTIONS,
+    'output-dir': { type: 'string', short: 'o', complete: 'dir' },
+    gitops: { type: 'string', values: GITOPS_TOOLS },
+    report: { type: 'string', complete: 'file' },
+    summary: { type: 'boolean' },
+    format: { type: 'string', values: ['yaml', 'json'] },
+  },
+  diff: {
+    ...SHARED_OPTIONS,
+    git: { type: 'string' },
+    format: { type: 'string', values: ['table', 'json', 'markdown'] },
+    'exit-code': { type: 'boolean' },
+  },
+  prune: {
+    ...SHARED_OPTIONS,
+    live: { type: 'string', short: 'l', complete: 'file' },
+    'live-kinds': { type: 'string', multiple: true },
+    kubectl: { type: 'boolean' },
+    context: { type: 'string' },
+    'print-kinds': { type: 'boolean' },
+    keep: { type: 'string' },
+    'all-namespaces': { type: 'boolean', short: 'A' },
+    output: { type: 'string', values: ['list', 'names'] },
+  },
+  config: HELP_OPTION,
+  'config check': HELP_OPTION,
+  'config schema': HELP_OPTION,
+  completion: HELP_OPTION,
+} as const satisfies Record<Topic, Record<string, OptionSpec>>
 
-export interface BuildCommand {
-  readonly name: 'build'
-  readonly paths: readonly string[]
-  readonly outputDir?: string
-  readonly gitops?: GitopsTool
-  /** A file, or - for stdout (only with outputDir, when stdout is free). */
-  readonly report?: string
-  readonly summary: boolean
-  readonly format: 'yaml' | 'json'
-  readonly namespace?: string
-  readonly select?: SelectMode
-  readonly config?: string
-  readonly include?: readonly string[]
-  readonly exclude?: readonly string[]
-  /** Presets to turn off, as `presets: {NAME: false}` in the configuration. */
-  readonly disablePresets?: readonly string[]
-  readonly strict: boolean
-  readonly quiet: boolean
-  /** --max-input: most bytes read from all inputs together. */
-  readonly maxInput?: number
-  /** --warning CODE=LEVEL: what each warning code does (error, warn, ignore). */
-  readonly warnings?: Readonly<Partial<Record<WarningCode, WarningLevel>>>
-}
-
-export interface DiffCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 'gitops' | 'report' | 'summary' | 'format'> {
-  readonly name: 'diff'
-  /** BASE and HEAD; with --git, the paths read at REF and in the work tree. */
-  readonly paths: readonly string[]
-  /** --git REF: BASE is `paths` at this revision. */
-  readonly git?: string
-  readonly format: 'table' | 'json' | 'markdown'
-  /** Exit 1 when something rolls or is recreated. */
-  readonly exitCode: boolean
-}
+/**
+ * Every command and subcommand with its options: parsing, the suggestions
+ * for a mistyped name, and shell completion all read this one table.
+ */
+export const COMMANDS: Readonly<Record<Topic, Readonly<Record<string, OptionSpec>>>> = COMMAND_OPTIONS
 
 /** A command line cmhash cannot act on; exit code 2. */
 export class UsageError extends Error {
@@ -251,7 +244,7 @@ type Values<O extends Record<string, OptionSpec>> = {
  * mistake is answered in cmhash's words: an unknown option with the
  * closest one, a value that is missing, a value an option does not take.
  */
-function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Values<CommandOptions[T]>; positionals: string[] } {
+function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Values<(typeof COMMAND_OPTIONS)[T]>; positionals: string[] } {
   const options: Record<string, OptionSpec> = COMMANDS[topic]
   const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, {
     type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}),
@@ -277,5 +270,5 @@ function parse<T extends Topic>(topic: T, args: readonly string[]): { values: Va
     }
   }
   const { values, positionals } = parseArgs({ args: [...args], options: config, allowPositionals: true, strict: false })
-  return { values: values as Values<CommandOptions[T]>, positionals }
+  return { values: values as Values<(typeof COMMAND_OPTIONS)[T]>, positionals }
 }

@@ -2,7 +2,8 @@
 // args.ts parses with (COMMANDS), so a new option or value is completed as
 // soon as it is parsed. Each script completes for `cmhash` and for
 // `kubectl-cmhash`.
-import { COMMAND_NAMES, COMMANDS, CONFIG_COMMANDS, type OptionSpec, type SHELLS, type Topic } from './command-table.js'
+import { COMMANDS } from './args.js'
+import { COMMAND_NAMES, CONFIG_COMMANDS, type OptionSpec, type SHELLS, type Topic } from './command-table.js'
 
 /** The completion script for `shell`. */
 export function completionScript(shell: (typeof SHELLS)[number]): string {

@@ -220,7 +220,6 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length
 }
 
-
 function displayPath(dir: string, rel: string): string {
   return join(dir, rel).split(sep).join('/')
 }

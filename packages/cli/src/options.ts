@@ -1,10 +1,9 @@
 import { CONFIG_FILE_NAMES, GITOPS_ANNOTATIONS, type BuildOptions } from '@cmhash/core'
 import { resolve } from 'node:path'
-import type { BuildCommand } from './args.js'
+import type { BuildCommand } from './command-types.js'
 import { readGenerated, type Generated } from './commands/generator-files.js'
 import type { Io } from './io.js'
 import { findConfig, readText, type ReadOptions } from './inputs.js'
-
 
 /** The options the command line sets (they win over configuration). */
 export function flagOptions(command: SharedCommand): BuildOptions & ReadOptions {

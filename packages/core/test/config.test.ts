@@ -7,7 +7,6 @@ import { configSchema, configToOptions, parseConfig } from '@cmhash/core/config'
 import { source } from '../../../test/_utils/source.js'
 import { errorsOf, find } from './_build.js'
 
-
 describe('the schema', () => {
   it('is the source of the generated types and schema module, which are up to date', async () => {
     // @ts-expect-error: a plain .mjs script without declarations

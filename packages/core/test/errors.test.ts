@@ -5,7 +5,6 @@ import { build, type CmhashError, type ErrorDetail } from '@cmhash/core'
 import { source } from '../../../test/_utils/source.js'
 import { errorsOf, run } from './_build.js'
 
-
 const brief = (errors: readonly ErrorDetail[]) =>
   errors.map(e => ({ code: e.code, line: e.location?.line, col: e.location?.col, path: e.path }))
 

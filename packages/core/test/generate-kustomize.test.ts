@@ -165,7 +165,13 @@ const cases: Case[] = [
   },
 ]
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; immutable?: boolean; [k: string]: unknown }
+interface Obj {
+  apiVersion: string
+  kind: string
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  immutable?: boolean
+  [k: string]: unknown
+}
 const id = (o: Obj) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
 const parse = (text: string) => parseAllDocuments(text).map(d => {
   expect(d.errors).toEqual([])

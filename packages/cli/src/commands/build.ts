@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path'
 import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
-import { UsageError, type BuildCommand } from '../args.js'
+import { UsageError } from '../args.js'
+import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
 import { mustBe, STDERR, write, writeAll, type Io, type OutputFile } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { diff, formatDiffMarkdown, formatDiffTable, type BuildOptions, type DiffResult } from '@cmhash/core'
-import type { DiffCommand } from '../args.js'
+import type { DiffCommand } from '../command-types.js'
 import { InputError, readInputs, type InputFile, type ReadOptions } from '../inputs.js'
 
 /** What a diff prints, and whether anything rolls. */

@@ -1,5 +1,5 @@
 import { formatCandidates, formatProblem, prune, pruneKinds } from '@cmhash/core'
-import type { PruneCommand, PruneKindsCommand } from '../args.js'
+import type { PruneCommand, PruneKindsCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
 import { STDERR, write, type Io } from '../io.js'
 import { commandOptions } from '../options.js'

@@ -21,7 +21,6 @@ export { attributeToGenerators, configLocator, generatedObjects } from '../gener
 /** The JSON Schema of the configuration file, for editors and `cmhash config schema`. */
 export const configSchema: Readonly<Record<string, unknown>> = CONFIG_SCHEMA
 
-
 /** Build options from a configuration, plus the directory-reading options the CLI uses. */
 export interface ConfigOptions extends BuildOptions {
   readonly include?: readonly string[]

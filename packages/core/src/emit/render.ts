@@ -18,7 +18,7 @@ export function isSafePlain(s: string): boolean {
  * separators, DEL and the C1 controls, a byte-order mark).
  */
 export function quoteDouble(s: string): string {
-   
+
   return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 

@@ -51,4 +51,3 @@ export function reportUnresolved(ctx: PlanContext, resolved: Resolved): void {
     })
   }
 }
-

@@ -5,12 +5,11 @@
 
 // --- internal ---
 
-export const GIVE_UP = new Error('not YAML as kubectl writes it')
+export const GIVE_UP: Error = new Error('not YAML as kubectl writes it')
 
 export function giveUp(): never {
   throw GIVE_UP
 }
-
 
 export const SPACE = 32
 export const NL = 10
@@ -182,12 +181,12 @@ export function indentOf(t: string, lineStart: number): number {
 }
 
 export function lineEnd(t: string, at: number): number {
-    const nl = t.indexOf('\n', at)
+  const nl = t.indexOf('\n', at)
   return nl < 0 ? t.length : nl
 }
 
 export function lineStart(t: string, at: number): number {
-    return t.lastIndexOf('\n', at - 1) + 1
+  return t.lastIndexOf('\n', at - 1) + 1
 }
 
 /**

@@ -41,7 +41,6 @@ export function parseKubectlYaml(text: string, skipTargetContent: boolean): Plai
 
 // --- internal ---
 
-
 /** Where a map sits, which decides what may be left out of it. */
 const enum Role { Other, Root, Object, Metadata }
 
@@ -264,12 +263,6 @@ class Reader {
     return s
   }
 
-
-
-
-
-
-
   /** The line at `pos` is exactly this marker. */
   private isMarker(marker: '---' | '...'): boolean {
     const t = this.text
@@ -288,13 +281,8 @@ class Reader {
     }
   }
 
-
-
-
-
   private nextLine(at: number): number {
     return lineEnd(this.text, at) + 1
   }
-
 
 }

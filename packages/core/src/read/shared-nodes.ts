@@ -40,4 +40,3 @@ export function mayHaveAliases(text: string, start: number, end: number): boolea
   const i = text.indexOf('*', start)
   return i >= 0 && i < end
 }
-

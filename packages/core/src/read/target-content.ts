@@ -106,7 +106,6 @@ function article(kind: string): string {
   return words[kind] ?? kind
 }
 
-
 export function mapBytes(m: Record<string, string>): Record<string, Uint8Array> {
   const out = record<Uint8Array>()
   for (const [k, v] of Object.entries(m)) out[k] = decodeBase64(v)

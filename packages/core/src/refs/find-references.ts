@@ -216,7 +216,6 @@ function pathKey(key: string): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
 }
 
-
 function trimDot(s: string): string {
   return s.startsWith('.') ? s.slice(1) : s
 }

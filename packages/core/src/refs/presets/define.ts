@@ -32,6 +32,6 @@ export function external(kind: TargetKind, names: readonly string[], reason: str
 
 export const FOLLOWS = 'the operator reads the name from this field, so it follows a rename'
 
-export const NETWORKING = ['networking.k8s.io', 'extensions']
+export const NETWORKING: readonly string[] = ['networking.k8s.io', 'extensions']
 
-export const GATEWAY = ['gateway.networking.k8s.io']
+export const GATEWAY: readonly string[] = ['gateway.networking.k8s.io']
