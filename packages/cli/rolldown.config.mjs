@@ -5,14 +5,24 @@
 // to install; their licences go beside it. It knows its version without
 // reading package.json.
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { defineConfig } from 'rolldown'
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'))
 
+// The yaml package's exports give Node its CommonJS build, which reads
+// process.env.LOG_TOKENS on every token the parser takes (a slow property
+// of Node's: 16-21% of a large build). Its ESM build is the same code
+// without that read (its "default" export condition, meant for browsers);
+// the bundle takes it. It differs only in where warnings go (cmhash parses
+// with logLevel 'silent') and in !!binary's decoder (atob, in Node too).
+const yamlEsm = join(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser/index.js')
+
 /** What the npm bundle and the single executable's bundle (rolldown.sea.config.mjs) share. */
 export const shared = {
   platform: 'node',
+  resolve: { alias: { yaml: yamlEsm } },
   transform: { define: { CMHASH_VERSION: JSON.stringify(version) } },
   external: [/^node:/],
   plugins: [thirdPartyLicenses()],
