@@ -56,8 +56,8 @@ export function toJsonList(output: string): string {
   try {
     for (const doc of composer.compose(new Parser().parse(parsed), true, parsed.length)) {
       if (doc.errors.length > 0) throw fail('YAML_SYNTAX', 'the output does not parse as YAML (a bug in cmhash)', output, doc.errors[0]!.pos[0])
-      const ctx = new ReadContext(doc, parsed, 100_000)
-      if (aliasExpansion(doc, ctx).refusedAt !== undefined) throw fail('ALIAS_LIMIT', 'YAML aliases expand too far to write the output as JSON', output, 0)
+      const ctx = new ReadContext(doc.contents, parsed, 100_000)
+      if (aliasExpansion(doc.contents, ctx).refusedAt !== undefined) throw fail('ALIAS_LIMIT', 'YAML aliases expand too far to write the output as JSON', output, 0)
       const root = isMap(doc.contents) ? doc.contents : undefined
       if (!root) continue
       const kind = str(get(root, 'kind', ctx))

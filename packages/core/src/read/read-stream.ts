@@ -1,16 +1,21 @@
-import { Composer, Parser, type Document } from 'yaml'
+import { Composer, Parser } from 'yaml'
 import type { DocFacts, FileFacts } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
+import { fromComposer, fromScanner, type ComposedDoc } from './composed-doc.js'
 import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
+import { StreamScanner } from './scan/scan-stream.js'
+import { Unusual } from './scan/unusual.js'
 import type { ReadOptions } from './scope.js'
 
 // --- internal ---
 
 /**
  * Splits one file into YAML documents and reads the facts of every object
- * in each; problems go to `report`. Documents are composed one at a time
- * and dropped once read.
+ * in each; problems go to `report`. Documents are read one at a time and
+ * dropped once read: by the scanner (scan/), which builds the tree the
+ * yaml package's composer would for the YAML most manifests are written in,
+ * and by the composer from the first document the scanner leaves to it.
  */
 export function readStream(path: string, source: string, options: ReadOptions, report: Reporter): FileFacts {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
@@ -25,21 +30,44 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     report.error('YAML_SYNTAX', { message: `malformed YAML: ${problem.message}`, at: { file: path, text, offset: problem.offset } })
     return { path, text, docs }
   }
-  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   // Each document owns the text from its start (`---`, or the file's start
   // for the first) up to the next document's start: its trailing comments
   // and line breaks included.
-  let pending: Document | undefined
+  let pending: ComposedDoc | undefined
   const flush = (end: number) => {
     const doc = pending
     if (!doc) return
-    const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
+    const start = docs.length === 0 ? 0 : doc.start
     docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length), first: docs.length === 0 }, options, report))
   }
+  let scanned = 0
+  if (!parsed.includes('\r')) {
+    const scanner = new StreamScanner(parsed)
+    try {
+      for (let doc = scanner.read(); doc; doc = scanner.read()) {
+        flush(doc.start)
+        pending = fromScanner(doc)
+        scanned++
+      }
+      flush(parsed.length)
+      return { path, text, docs }
+    } catch (e) {
+      if (!(e instanceof Unusual)) throw e
+      // The composer gives a parser error to the document before the one it
+      // is in: the last document scanned is read again, by the composer.
+      if (pending) {
+        pending = undefined
+        scanned--
+      }
+    }
+  }
+  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   try {
+    let skip = scanned
     for (const doc of composer.compose(new Parser().parse(parsed), false, parsed.length)) {
+      if (skip-- > 0) continue
       flush(doc.range[0])
-      pending = doc
+      pending = fromComposer(doc)
     }
   } catch (e) {
     // The yaml package recurses once per nesting level: a hostile input

@@ -1,7 +1,7 @@
 // Reading yaml's AST the way Kubernetes reads the same text: aliases and
 // `<<` merge keys followed (within a bound), every scalar a string whose
 // meaning _k8s-scalar.ts decides.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { k8sBool } from '../kube/scalar.js'
 
 // --- internal ---
@@ -14,7 +14,8 @@ import { k8sBool } from '../kube/scalar.js'
 export class ReadContext {
   aliasVisits = 0
   private anchors: Map<string, Node[]> | undefined
-  constructor(readonly doc: Document, readonly text: string, readonly aliasBudget: number) {}
+  /** `root`: the document's contents. */
+  constructor(readonly root: Node | null, readonly text: string, readonly aliasBudget: number) {}
 
   /**
    * The node an alias names: the last node with that anchor before the
@@ -24,7 +25,7 @@ export class ReadContext {
   target(alias: Alias): Node | undefined {
     if (!this.anchors) {
       const anchors = new Map<string, Node[]>()
-      visit(this.doc, (_key, node) => {
+      if (this.root) visit(this.root, (_key, node) => {
         const anchor = (node as Node | null)?.anchor
         if (anchor && !isAlias(node)) {
           const list = anchors.get(anchor)
