@@ -13,6 +13,8 @@ export interface ComposedDoc {
   readonly docStart: boolean
   /** It has a %YAML or %TAG directive. */
   readonly directives: boolean
+  /** It may hold aliases (the scanner reads no document that does). */
+  readonly aliases: boolean
 }
 
 const NONE: ComposedDoc['errors'] = []
@@ -26,10 +28,11 @@ export function fromComposer(doc: Document.Parsed): ComposedDoc {
     errors: doc.errors,
     docStart: d.docStart === true,
     directives: d.yaml.explicit === true || Object.keys(d.tags).some(t => t !== '!' && t !== '!!'),
+    aliases: true,
   }
 }
 
 /** A document the scanner read. */
 export function fromScanner(doc: { readonly start: number; readonly docStart: boolean; readonly contents: ParsedNode }): ComposedDoc {
-  return { start: doc.start, contents: doc.contents, errors: NONE, docStart: doc.docStart, directives: false }
+  return { start: doc.start, contents: doc.contents, errors: NONE, docStart: doc.docStart, directives: false, aliases: false }
 }

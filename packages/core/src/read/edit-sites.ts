@@ -70,7 +70,8 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
       if (k.startsWith('cmhash.dev/')) return UNEDITABLE
       continue
     }
-    found.set(k, { ...scalarSite(v, text), value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
+    const site = scalarSite(v, text)
+    found.set(k, { start: site.start, end: site.end, style: site.style, value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
   }
   return { site: firstPairSite(text, map, pair), entries: found }
 }

@@ -34,7 +34,7 @@ export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOpt
   }
   const ctx = new ReadContext(contents, scope.text, options.aliasBudget)
   let shared: SharedNode[] | undefined
-  if (mayHaveAliases(scope.text, start, end)) {
+  if (doc.aliases && mayHaveAliases(scope.text, start, end)) {
     const found = sharedNodes(contents, scope.text, ctx)
     if (found.unknown) {
       report.error('YAML_SYNTAX', {

@@ -4,6 +4,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
 import type { PossibleReference } from '../facts.js'
 import type { TargetKind } from '../types.js'
+import { isIdentifier } from './find-references.js'
 import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
@@ -43,7 +44,11 @@ export function findPossibleReferences(root: YAMLMap, kind: string, skip: Readon
         if (key === undefined || (path.length === 0 && key === 'status')) continue
         const child = key === 'name' ? hint : namesTarget(key)
         if (child === undefined && isScalar(deref(pair.value, ctx))) continue
-        enter(key, () => visit(pair.value, child))
+        path.push(pathKey(key))
+        keys.push(key)
+        visit(pair.value, child)
+        keys.pop()
+        path.pop()
       }
     }
   }
@@ -88,5 +93,5 @@ const NOT_A_NAME = /(namespace|key|prefix|template|class|classname|type|path|fil
 const MAX_DEPTH = 200
 
 function pathKey(key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+  return isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`
 }

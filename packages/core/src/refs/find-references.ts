@@ -50,7 +50,8 @@ export function findReferences(
   if ((table.podSpec.length > 0 || table.volumeList.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     const byShape: RefHit[] = []
     findByShape(root, [], ctx, (found, path, aliases) => {
-      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, [...path], byShape, ctx, aliases)
+      // walk() leaves `path` as it found it.
+      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, path, byShape, ctx, aliases)
     })
     hits.push(...notFoundIn(hits, byShape))
   }
@@ -112,15 +113,9 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
     path.pop()
     return
   }
-  const here = path.join('') + pathKey(key)
-  const hit = (raw: unknown, at: string) => {
-    const s = deref(raw, ctx)
-    if (!isScalar(s)) return
-    const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(at), via, aliases })
-  }
   const value = deref(pair.value, ctx)
   if (isSeq(value)) {
+    const here = path.join('') + pathKey(key)
     const listAliases = through(aliases, pair.value)
     value.items.forEach((item, idx) => {
       const s = deref(item, ctx)
@@ -129,7 +124,12 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
       hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via, aliases: listAliases })
     })
   } else {
-    hit(pair.value, here)
+    // Dereferenced again, as the alias budget has always counted it.
+    const raw = pair.value
+    const s = deref(raw, ctx)
+    if (!isScalar(s)) return
+    const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
+    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(path.join('') + pathKey(key)), via, aliases })
   }
 }
 
@@ -213,7 +213,18 @@ function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefH
 }
 
 function pathKey(key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+  return isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+}
+
+/** Matches /^[A-Za-z_$][\w$-]*$/ without a RegExp: this runs for every key walked. */
+export function isIdentifier(key: string): boolean {
+  if (key.length === 0) return false
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+    if (!letter && (i === 0 || !((c >= 48 && c <= 57) || c === 45))) return false
+  }
+  return true
 }
 
 function trimDot(s: string): string {

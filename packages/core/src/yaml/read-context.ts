@@ -84,8 +84,9 @@ export function isPlain(s: Scalar): boolean {
  * The pairs of a map as Kubernetes sees them: its own pairs, then pairs merged
  * in with `<<: *anchor` (or `<<: [*a, *b]`) for keys it does not set itself.
  */
-export function entries(map: YAMLMap, ctx: ReadContext, depth = 0): Pair[] {
+export function entries(map: YAMLMap, ctx: ReadContext, depth = 0): readonly Pair[] {
   if (depth > 50) throw new AliasLimitError(map.range?.[0] ?? 0)
+  if (!hasMergeKey(map)) return map.items
   let merged: Pair[] | undefined
   const own: Pair[] = []
   for (const item of map.items) {
@@ -110,6 +111,16 @@ export function entries(map: YAMLMap, ctx: ReadContext, depth = 0): Pair[] {
     }
   }
   return own
+}
+
+/** Whether a map has a `<<` key written plain (and so merges), or an item that is not a pair: entries() must build its list. */
+function hasMergeKey(map: YAMLMap): boolean {
+  for (const item of map.items) {
+    if (!isPair(item)) return true
+    const k = item.key
+    if (isScalar(k) && k.value === '<<' && isPlain(k)) return true
+  }
+  return false
 }
 
 /** The pair for `key`, honouring merge keys. */
