@@ -15,6 +15,7 @@ export function resolveOptions(options: BuildOptions): { readOptions: ReadOption
       defaultNamespace: options.namespace ?? 'default',
       table: tableFor(fromPresets, options.references),
       aliasBudget: options.aliasBudget ?? 100_000,
+      entryKeys: options.annotations ? new Set(Object.keys(options.annotations)) : NO_KEYS,
     },
     planOptions: {
       select: options.select ?? 'referenced',
@@ -24,6 +25,8 @@ export function resolveOptions(options: BuildOptions): { readOptions: ReadOption
     },
   }
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set()
 
 /** What the enabled presets add, computed once per set of presets. */
 interface FromPresets {

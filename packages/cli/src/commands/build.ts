@@ -3,7 +3,7 @@ import { build, changeReport, formatProblem, formatSummary, isResourceList, toJs
 import { UsageError } from '../args.js'
 import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
-import { mustBe, STDERR, write, writeAll, type Io, type OutputFile } from '../io.js'
+import { mustBe, STDERR, write, writeAll, writeChunks, type Io, type OutputFile } from '../io.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
 
@@ -33,10 +33,12 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
     return false
   }
-  const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
-  // Everything is computed; now every output is written or none is: files
-  // and the report go to temporary names and are renamed into place
-  // together, and stdout is written last.
+  // --format json is one List made from the whole stream (and can still
+  // fail); the stream itself is written as it is made, never held whole.
+  const json = command.format === 'json' ? toJsonList(result.output) : undefined
+  // Everything that can fail is done; now every output is written or none
+  // is: files and the report go to temporary names and are renamed into
+  // place together, and stdout is written last.
   const files: OutputFile[] = []
   if (outputDir !== undefined) {
     await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
@@ -50,7 +52,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
   }
   await writeAll(files)
-  if (outputDir === undefined) await write(io.stdout, stdout)
+  if (outputDir === undefined) await (json !== undefined ? write(io.stdout, json) : writeChunks(io.stdout, result.chunks()))
   // --report - (allowed only with --output-dir) prints the report where the manifests would go.
   else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
   if (command.summary) await write(io.stderr, formatSummary(report), STDERR)

@@ -8,6 +8,9 @@ import { getPair, isPlain, mapOf, scalarText, str, type ReadContext } from '../y
 
 // --- internal ---
 
+/** No entries recorded: one empty map for all. */
+const NO_ENTRIES: ReadonlyMap<string, EntrySite> = new Map()
+
 /** labels/annotations that exist but cannot be edited in place (an alias, a tag, an explicit key...). */
 export const UNEDITABLE: unique symbol = Symbol('uneditable')
 
@@ -41,7 +44,12 @@ export function directPair(map: YAMLMap, key: string): Pair | undefined {
   return undefined
 }
 
-export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext): MetaMapFacts | undefined | typeof UNEDITABLE {
+/**
+ * labels or annotations of a target: where entries can be added, and the
+ * entries cmhash reads or may set (cmhash.dev/ ones, and `keys`; every
+ * entry when `keys` is undefined).
+ */
+export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext, keys?: ReadonlySet<string>): MetaMapFacts | undefined | typeof UNEDITABLE {
   const pair = directPair(metadata, key)
   if (!pair) return getPair(metadata, key, ctx) ? UNEDITABLE : undefined
   if (isExplicitKey(text, pair)) return UNEDITABLE
@@ -52,12 +60,12 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
     const json = isScalar(pair.key) && pair.key.type === 'QUOTE_DOUBLE'
     return {
       site: { offset: empty.start, end: empty.end, mode: 'replace-empty', flow: true, json, multiline: false, emptyFlow: true, indent: '', eol: eolAt(text, empty.start) },
-      entries: new Map(),
+      entries: NO_ENTRIES,
     }
   }
   const map = mapOf(value, ctx)
   if (!map || map !== value) return UNEDITABLE
-  const found = new Map<string, EntrySite>()
+  let found: Map<string, EntrySite> | undefined
   for (const p of map.items) {
     if (!isPair(p)) continue
     if (isExplicitKey(text, p)) return UNEDITABLE
@@ -66,14 +74,16 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
     // cmhash's own entries must be plain scalars it can edit; other entries
     // are recorded when they are (options may ask for gitops annotations).
     const v = p.value
+    const own = k.startsWith('cmhash.dev/')
     if (!isScalar(v) || v.tag || v.anchor) {
-      if (k.startsWith('cmhash.dev/')) return UNEDITABLE
+      if (own) return UNEDITABLE
       continue
     }
+    if (!own && keys !== undefined && !keys.has(k)) continue
     const site = scalarSite(v, text)
-    found.set(k, { start: site.start, end: site.end, style: site.style, value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
+    ;(found ??= new Map()).set(k, { start: site.start, end: site.end, style: site.style, value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
   }
-  return { site: firstPairSite(text, map, pair), entries: found }
+  return { site: firstPairSite(text, map, pair), entries: found ?? NO_ENTRIES }
 }
 
 /**
@@ -115,7 +125,7 @@ export function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined
     const multiline = isMultilineFlow(text, map)
     return {
       offset: valueEnd, mode: 'after', flow: true, json, multiline, emptyFlow: false,
-      indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, keyStart),
+      indent: spaces(columnOf(text, keyStart)), eol: eolAt(text, keyStart),
     }
   }
   // A block collection or block scalar ends after its last line break; a
@@ -125,7 +135,7 @@ export function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined
     : lineEnd(text, valueEnd)
   return {
     offset: end, mode: 'after', flow: false, json, multiline: false, emptyFlow: false,
-    indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, valueEnd),
+    indent: spaces(columnOf(text, keyStart)), eol: eolAt(text, valueEnd),
   }
 }
 
@@ -139,7 +149,7 @@ function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
     const at = first?.range?.[0] ?? open
     return {
       offset: open + 1, mode: 'first', flow: true, json, multiline, emptyFlow: !first,
-      indent: ' '.repeat(columnOf(text, at)), eol: eolAt(text, open),
+      indent: spaces(columnOf(text, at)), eol: eolAt(text, open),
     }
   }
   const keyAt = first!.range![0]
@@ -150,7 +160,7 @@ function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
   const offset = afterParent <= keyLine && onlyCommentsBetween(text, afterParent, keyLine) ? afterParent : keyLine
   return {
     offset, mode: 'first', flow: false, json, multiline: false, emptyFlow: false,
-    indent: ' '.repeat(columnOf(text, keyAt)), eol,
+    indent: spaces(columnOf(text, keyAt)), eol,
   }
 }
 
@@ -162,5 +172,13 @@ function isMultilineFlow(text: string, map: YAMLMap): boolean {
 export function stepOf(text: string, metadataPair: Pair, namePair: Pair): string {
   const outer = columnOf(text, (metadataPair.key as Node).range![0])
   const inner = columnOf(text, (namePair.key as Node).range![0])
-  return ' '.repeat(inner > outer ? inner - outer : 2)
+  return spaces(inner > outer ? inner - outer : 2)
+}
+
+// Indentation strings, one per width: every object holds a few.
+const SPACES: string[] = []
+
+function spaces(n: number): string {
+  if (n >= 64) return ' '.repeat(n)
+  return SPACES[n] ??= ' '.repeat(n)
 }

@@ -65,7 +65,8 @@ export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOpt
     }
     if (found.shared.length > 0) shared = found.shared
   }
-  const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects, ...(shared ? { shared } : {}) })
+  // Kept for the whole build: the list without the room push() leaves.
+  const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects: objects.slice(), ...(shared ? { shared } : {}) })
   try {
     const objects: ObjectFacts[] = []
     const root = mapOf(contents, ctx)

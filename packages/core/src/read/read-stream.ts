@@ -50,7 +50,7 @@ export function readStream(path: string, source: string, options: ReadOptions, r
         scanned++
       }
       flush(parsed.length)
-      return { path, text, docs }
+      return { path, text, docs: docs.slice() }
     } catch (e) {
       if (!(e instanceof Unusual)) throw e
       // The composer gives a parser error to the document before the one it
@@ -77,5 +77,5 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     return { path, text, docs: [] }
   }
   flush(parsed.length)
-  return { path, text, docs }
+  return { path, text, docs: docs.slice() }
 }

@@ -18,8 +18,8 @@ import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadCon
  * are secret); of a ConfigMap only `data` and annotations are; CRDs (whose
  * schemas are full of such keys) not at all.
  */
-export function findPossibleReferences(root: YAMLMap, kind: string, skip: ReadonlySet<number>, ctx: ReadContext): PossibleReference[] {
-  if (kind === 'Secret' || kind === 'CustomResourceDefinition') return []
+export function findPossibleReferences(root: YAMLMap, kind: string, skip: ReadonlySet<number>, ctx: ReadContext): readonly PossibleReference[] {
+  if (kind === 'Secret' || kind === 'CustomResourceDefinition') return NONE
   const found: PossibleReference[] = []
   const path: string[] = []
   const keys: string[] = []
@@ -61,13 +61,16 @@ export function findPossibleReferences(root: YAMLMap, kind: string, skip: Readon
   }
   if (kind !== 'ConfigMap') {
     visit(root, undefined)
-    return found
+    return found.length === 0 ? NONE : found.slice()
   }
   // A ConfigMap: its data (program settings that name a Secret) and its annotations.
   enter('data', () => visit(mapAt(root, ['data'], ctx), undefined))
   enter('metadata', () => enter('annotations', () => visit(mapAt(root, ['metadata', 'annotations'], ctx), undefined)))
-  return found
+  return found.length === 0 ? NONE : found.slice()
 }
+
+// Kept with every object's facts: one empty list for all, and no room left by push().
+const NONE: PossibleReference[] = []
 
 function mapAt(root: YAMLMap, keys: readonly string[], ctx: ReadContext): YAMLMap | undefined {
   let node: unknown = root

@@ -121,7 +121,7 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
       const s = deref(item, ctx)
       if (!isScalar(s)) return
       const via = listAliases.length > 0 ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
-      hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via, aliases: listAliases })
+      hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases })
     })
   } else {
     // Dereferenced again, as the alias budget has always counted it.
@@ -129,7 +129,7 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
     const s = deref(raw, ctx)
     if (!isScalar(s)) return
     const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(path.join('') + pathKey(key)), via, aliases })
+    hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases })
   }
 }
 
@@ -225,6 +225,17 @@ export function isIdentifier(key: string): boolean {
     if (!letter && (i === 0 || !((c >= 48 && c <= 57) || c === 45))) return false
   }
   return true
+}
+
+// The same paths recur in every object of a kind: one string each, kept
+// with the facts of every reference (bounded, for inputs built to differ).
+const PATHS = new Map<string, string>()
+
+function interned(path: string): string {
+  const known = PATHS.get(path)
+  if (known !== undefined) return known
+  if (PATHS.size < 10_000) PATHS.set(path, path)
+  return path
 }
 
 function trimDot(s: string): string {
