@@ -28,10 +28,23 @@ export const shared = {
   plugins: [thirdPartyLicenses()],
 }
 
+// Loaded only when needed: the configuration module and ajv (a build with a
+// configuration), fast-glob (--include, --exclude, or a directory holding a
+// symbolic link), and the commands other than build. Everything else a
+// build runs is one chunk: a module is one file to find, read and link.
+const LAZY = [
+  /[\\/]\.pnpm[\\/](?:ajv|fast-uri|fast-deep-equal|json-schema-traverse|fast-glob|@nodelib\+[^@]+|micromatch|picomatch|braces|fill-range|to-regex-range|is-number|is-glob|is-extglob|glob-parent|merge2|fastq|reusify|queue-microtask|run-parallel)@/,
+  /[\\/]core[\\/]dist[\\/](?:config|prune|diff)[\\/]/,
+  /[\\/]cli[\\/]dist[\\/](?:completion|commands[\\/](?:prune|diff|config|kubectl-live))\.js$/,
+]
+
 export default defineConfig({
   input: { cmhash: 'dist/cli.js' },
   ...shared,
-  output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' },
+  output: {
+    dir: 'dist/bundle', cleanDir: true, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs',
+    codeSplitting: { groups: [{ name: 'build', test: id => !LAZY.some(re => re.test(id)) }] },
+  },
 })
 
 /**

@@ -1,9 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
-import fg from 'fast-glob'
 import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
-import { checkDirectory } from './input-checks.js'
+import { SPECIAL_NAMES, checkDirectory } from './input-checks.js'
+import { listDirectory } from './list-directory.js'
 import { DEFAULT_MAX_INPUT, readSpecialBounded, readStreamBounded, take, type InputBudget } from './read-bounded.js'
 
 /** An input file, with the path it gets under --output-dir. */
@@ -18,7 +18,8 @@ export class InputError extends Error {
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
 // A configuration file below an input directory is never a manifest (the one that applies is found by findConfig).
-const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES.map(name => `**/${name}`)]
+const SKIPPED_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization', ...CONFIG_FILE_NAMES])
+const SKIPPED = [...SKIPPED_NAMES].map(name => `**/${name}`)
 
 export interface ReadOptions {
   /** Globs of files to read in directories; default every .yaml, .yml and .json file. */
@@ -60,9 +61,14 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       // The output directory, when it is inside this one, is not input: a
       // second run would read the first one's output.
       const output = options.outputDir === undefined ? undefined : relative(abs, options.outputDir)
-      const outputIgnore = output !== undefined && output !== '' && !output.startsWith('..') && !isAbsolute(output) ? [`${output.split(sep).join('/')}/**`] : []
-      await checkDirectory(abs, p, { ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ignore: outputIgnore })
-      const found = await fg([...(options.include ?? MANIFESTS)], {
+      const outputRel = output !== undefined && output !== '' && !output.startsWith('..') && !isAbsolute(output) ? output.split(sep).join('/') : undefined
+      const outputIgnore = outputRel !== undefined ? [`${outputRel}/**`] : []
+      // The default patterns are listed by one walk; others (and symbolic links) by fast-glob.
+      const listed = options.include === undefined && !options.exclude?.length ? await listDirectory(abs, SKIPPED_NAMES, SPECIAL_NAMES, outputRel) : undefined
+      await checkDirectory(abs, p, {
+        ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ignore: outputIgnore, ...(listed ? { listed: listed.special } : {}),
+      })
+      const found = listed ? [...listed.manifests] : await (await import('fast-glob')).default([...(options.include ?? MANIFESTS)], {
         cwd: abs, dot: false, ignore: [...SKIPPED, ...outputIgnore, ...(options.exclude ?? [])], onlyFiles: true, followSymbolicLinks: true,
       })
       const manifests = options.skip ? found.filter(rel => !options.skip!.has(join(abs, rel))) : found
