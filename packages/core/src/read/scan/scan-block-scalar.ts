@@ -1,6 +1,6 @@
 // Block scalars (`|`, `>`, with a chomping indicator), read as the yaml
 // package reads them: where their content ends, and their value.
-import { Scalar } from 'yaml'
+import type { Scalar } from 'yaml'
 import { NL, SP, scalarNode } from './scan-scalar.js'
 import { unusual } from './unusual.js'
 
@@ -74,7 +74,7 @@ export function scanBlockScalar(t: string, at: number, parentIndent: number): Sc
   }
   const end = nl + 1
   const value = blockValue(t, body, end, indent, t.charCodeAt(at) === 62, chomp)
-  return scalarNode(value, t.charCodeAt(at) === 62 ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, at, end, end)
+  return scalarNode(value, t.charCodeAt(at) === 62 ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', at, end, end)
 }
 
 /** The value of the content lines [from, to) (`to` after a line break), indented `indent`. */

@@ -1,5 +1,6 @@
 // Flow collections written on one line (`[a, b]`, `{app: web}`, `{}`).
-import { Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml'
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml'
+import { make } from './make-node.js'
 import { SP, canStartPlain, flowPlainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
 import { unusual } from './unusual.js'
 
@@ -28,8 +29,7 @@ export class FlowScanner {
     const t = this.t
     const map = t.charCodeAt(at) === 123
     const close = map ? 125 : 93
-    const node = map ? new YAMLMap() : new YAMLSeq()
-    node.flow = true
+    const node = map ? make.map(true) : make.seq(true)
     let p = this.skip(at + 1)
     if (t.charCodeAt(p) !== close) {
       for (;;) {
@@ -44,7 +44,7 @@ export class FlowScanner {
           const c = t.charCodeAt(p)
           if (c === COMMA || c === close) unusual()
           const value = this.item(p, depth)
-          ;(node as YAMLMap).items.push(new Pair(item, value))
+          ;(node as YAMLMap).items.push(make.pair(item, value))
           p = this.skip(this.end)
           value.range[2] = p
         } else {
@@ -60,7 +60,7 @@ export class FlowScanner {
     }
     this.end = p + 1
     node.range = [at, p + 1, p + 1]
-    return node as YAMLMap.Parsed | YAMLSeq.Parsed
+    return node
   }
 
   private item(p: number, depth: number): Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed {

@@ -1,6 +1,7 @@
 // One-line scalars, plain and quoted, read as the yaml package reads them
 // with the failsafe schema (every value a string).
-import { Scalar } from 'yaml'
+import type { Scalar } from 'yaml'
+import { make } from './make-node.js'
 import { unusual } from './unusual.js'
 
 // --- internal ---
@@ -16,16 +17,12 @@ const BACKSLASH = 92
 
 /** A scalar as the composer makes it: value, range, source, type. */
 export function scalarNode(value: string, type: Scalar.Type, start: number, end: number, after: number): Scalar.Parsed {
-  const s = new Scalar(value) as Scalar.Parsed
-  s.range = [start, end, after]
-  s.source = value
-  s.type = type
-  return s
+  return make.scalar(value, type, [start, end, after])
 }
 
 /** The empty value of `key:` or `-`, at `at`. */
 export function emptyNode(at: number): Scalar.Parsed {
-  return scalarNode('', Scalar.PLAIN, at, at, at)
+  return scalarNode('', 'PLAIN', at, at, at)
 }
 
 /**
@@ -126,8 +123,8 @@ export function quotedEnd(t: string, at: number): number {
 /** The quoted scalar [start, end) (quotes included) as a node. */
 export function quotedNode(t: string, start: number, end: number, after: number): Scalar.Parsed {
   return t.charCodeAt(start) === SQ
-    ? scalarNode(t.slice(start + 1, end - 1).replaceAll("''", "'"), Scalar.QUOTE_SINGLE, start, end, after)
-    : scalarNode(doubleQuoted(t, start, end), Scalar.QUOTE_DOUBLE, start, end, after)
+    ? scalarNode(t.slice(start + 1, end - 1).replaceAll("''", "'"), 'QUOTE_SINGLE', start, end, after)
+    : scalarNode(doubleQuoted(t, start, end), 'QUOTE_DOUBLE', start, end, after)
 }
 
 /** The value of a one-line double-quoted scalar, escapes decoded (YAML 1.2's set). */

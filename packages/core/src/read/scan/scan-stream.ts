@@ -4,7 +4,8 @@
 // (the same nodes, values, styles and ranges, failsafe schema), in a
 // fraction of the time, and gives up (`Unusual`) on anything else, which
 // the composer then reads. test/scanner.test.ts holds the two together.
-import { Pair, YAMLMap, YAMLSeq, type ParsedNode, type Scalar } from 'yaml'
+import type { ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml'
+import { make } from './make-node.js'
 import { scanBlockScalar } from './scan-block-scalar.js'
 import { FlowScanner } from './scan-flow.js'
 import { NL, SP, canStartPlain, emptyNode, plainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
@@ -180,7 +181,7 @@ export class StreamScanner {
   private map(indent: number, at: number): YAMLMap.Parsed {
     if (++this.depth > MAX_DEPTH) unusual()
     const t = this.t
-    const map = new YAMLMap() as YAMLMap.Parsed
+    const map = make.map(false)
     const items = map.items
     let p = at
     let end: number
@@ -200,7 +201,7 @@ export class StreamScanner {
       q++ // the colon, followed by a blank (key() checked it)
       while (t.charCodeAt(q) === SP) q++
       const value = this.value(q, indent, true, false)
-      items.push(new Pair(key, value))
+      items.push(make.pair(key, value))
       end = value.range[2]
       const next = this.next
       if (next >= this.n || this.nextIndent < indent) break
@@ -218,7 +219,7 @@ export class StreamScanner {
   private seq(indent: number, at: number): YAMLSeq.Parsed {
     if (++this.depth > MAX_DEPTH) unusual()
     const t = this.t
-    const seq = new YAMLSeq() as YAMLSeq.Parsed
+    const seq = make.seq(false)
     let p = at
     let end: number
     let comments = false
