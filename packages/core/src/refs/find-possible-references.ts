@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
 import type { PossibleReference } from '../facts.js'
 import type { TargetKind } from '../types.js'
-import { isIdentifier } from './find-references.js'
+import { indexKey, isIdentifier } from './find-references.js'
 import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
@@ -27,11 +27,11 @@ export function findPossibleReferences(root: YAMLMap, kind: string, skip: Readon
     const n = deref(node, ctx)
     if (path.length > MAX_DEPTH) throw new AliasLimitError(n?.range?.[0] ?? 0)
     if (isSeq(n)) {
-      n.items.forEach((item, i) => {
-        path.push(`[${i}]`)
-        visit(item, hint)
+      for (let i = 0; i < n.items.length; i++) {
+        path.push(indexKey(i))
+        visit(n.items[i], hint)
         path.pop()
-      })
+      }
     } else if (isScalar(n)) {
       const value = scalarText(n)
       const offset = n.range?.[0] ?? 0

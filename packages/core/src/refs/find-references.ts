@@ -86,11 +86,11 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   const sharedHere = through(aliases, node)
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
-    n.items.forEach((item, idx) => {
-      path.push(`[${idx}]`)
-      walk(item, c, i, path, hits, ctx, sharedHere)
+    for (let idx = 0; idx < n.items.length; idx++) {
+      path.push(indexKey(idx))
+      walk(n.items[idx], c, i, path, hits, ctx, sharedHere)
       path.pop()
-    })
+    }
     return
   }
   if (!isMap(n)) return
@@ -165,12 +165,13 @@ function findByShape(
       found({ podSpec: false, node: n }, path, sharedHere)
       return
     }
-    n.items.forEach((item, idx) => {
-      if (isScalar(item)) return
-      path.push(`[${idx}]`)
+    for (let idx = 0; idx < n.items.length; idx++) {
+      const item = n.items[idx]
+      if (isScalar(item)) continue
+      path.push(indexKey(idx))
       findByShape(item, path, ctx, found, sharedHere)
       path.pop()
-    })
+    }
     return
   }
   if (!isMap(n)) return
@@ -210,6 +211,14 @@ function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefH
   if (byKind.length === 0) return [...byShape]
   const seen = new Set(byKind.map(h => h.scalar))
   return byShape.filter(h => !seen.has(h.scalar))
+}
+
+// `[0]`, `[1]`...: one string each, for the paths of every walk.
+const INDEX_KEYS: string[] = []
+
+/** `[i]`, a list index in a path. */
+export function indexKey(i: number): string {
+  return INDEX_KEYS[i] ??= `[${i}]`
 }
 
 function pathKey(key: string): string {
