@@ -1,3 +1,4 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
@@ -73,18 +74,16 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       })
       const manifests = options.skip ? found.filter(rel => !options.skip!.has(join(abs, rel))) : found
       if (manifests.length === 0 && !options.allowEmpty) throw new InputError(`${p}: no ${options.include ? 'files matching --include' : '.yaml, .yml or .json files'} in this directory`)
-      // Read many files at once (the disk is idle between sequential reads),
-      // then add them in sorted order. A file reached twice through symbolic
-      // links (a link to a parent directory loops) is read once.
-      const sorted = manifests.sort(byCodePoint)
-      for (let i = 0; i < sorted.length; i += READ_AHEAD) {
-        const batch = sorted.slice(i, i + READ_AHEAD)
-        const files = await Promise.all(batch.map(rel => readOne(join(abs, rel), displayPath(p, rel), rel, budget)))
-        for (const f of files) {
-          if (seen.has(f.abs) || options.skip?.has(f.abs)) continue
-          seen.add(f.abs)
-          out.push(f.file)
-        }
+      // Added in sorted order. A file reached twice through symbolic links
+      // (a link to a parent directory loops) is read once. Below a
+      // directory listed without meeting a symbolic link, a file's real path
+      // is the directory's real path and the file's relative one.
+      const realDir = listed ? await realpath(abs).catch(fail(p)) : undefined
+      for (const rel of manifests.sort(byCodePoint)) {
+        const f = readOne(join(abs, rel), displayPath(p, rel), rel, budget, realDir === undefined ? undefined : join(realDir, rel))
+        if (seen.has(f.abs) || options.skip?.has(f.abs)) continue
+        seen.add(f.abs)
+        out.push(f.file)
       }
     } else if (!info.isFile()) {
       // A pipe or device named on the command line: /dev/stdin, /dev/fd/N,
@@ -92,7 +91,7 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       // compare, and no size to check before reading.
       out.push({ path: p, outputPath: basename(p), content: decode(await readSpecialBounded(abs, p, budget).catch(fail(p)), p) })
     } else {
-      await addFile(out, seen, abs, p, basename(p), budget)
+      addFile(out, seen, abs, p, basename(p), budget)
     }
   }
   return out
@@ -145,8 +144,6 @@ export async function readText(path: string, cwd: string): Promise<string> {
 
 // --- internal ---
 
-const READ_AHEAD = 64
-
 /** The first of `names` in `dir` or a directory above, up to a directory holding .git, or `top`. */
 function nearestConfig(dir: string, names: readonly string[], top: string | undefined, cache: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
   let result = cache.get(dir)
@@ -170,20 +167,29 @@ function shown(abs: string, cwd: string): string {
   return !rel.startsWith('..') || /^(\.\.\/)+[^/]+$/.test(rel) ? rel : abs
 }
 
-async function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string, budget: InputBudget): Promise<void> {
-  const f = await readOne(abs, path, outputPath, budget)
+function addFile(out: InputFile[], seen: Set<string>, abs: string, path: string, outputPath: string, budget: InputBudget): void {
+  const f = readOne(abs, path, outputPath, budget)
   if (seen.has(f.abs)) return
   seen.add(f.abs)
   out.push(f.file)
 }
 
-/** Reads a file; `abs` in the result is its real path, for telling files reached twice apart. */
-async function readOne(abs: string, path: string, outputPath: string, budget: InputBudget): Promise<{ abs: string; file: InputFile }> {
-  const real = await realpath(abs).catch(fail(path))
-  const size = await stat(real).then(s => s.size, fail(path))
-  take(budget, size, path)
-  const bytes = await readFile(real).catch(fail(path))
-  return { abs: real, file: { path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) } }
+/**
+ * Reads a file; `abs` in the result is its real path (`real`, when the
+ * caller knows it), for telling files reached twice apart. Synchronous:
+ * files already in the page cache, as manifests usually are, read several
+ * times faster so than through promises and the thread pool.
+ */
+function readOne(abs: string, path: string, outputPath: string, budget: InputBudget, real?: string): { abs: string; file: InputFile } {
+  const onError = fail(path)
+  try {
+    const resolved = real ?? realpathSync.native(abs)
+    take(budget, statSync(resolved).size, path)
+    const bytes = readFileSync(resolved)
+    return { abs: resolved, file: { path, outputPath: outputPath.split(sep).join('/'), content: decode(bytes, path) } }
+  } catch (e) {
+    return onError(e as NodeJS.ErrnoException)
+  }
 }
 
 function fail(path: string): (e: NodeJS.ErrnoException) => never {

@@ -11,7 +11,6 @@ export class EditList {
   readonly byFile: Map<string, Edit[]> = new Map()
   /** Per file, the text each replaced place was given, by offset. */
   private readonly replaced = new Map<string, Map<number, string>>()
-  private readonly texts = new Map<string, string>()
 
   /** Returns false when the same place was already given a different text. */
   replace(file: string, start: number, end: number, text: string): boolean {
@@ -35,13 +34,6 @@ export class EditList {
   }
 
   private add(file: string, edit: Edit): void {
-    // The same short texts (`immutable: true`, the managed label) are added
-    // to every target: kept once.
-    if (edit.text.length <= 80) {
-      const known = this.texts.get(edit.text)
-      if (known === undefined) this.texts.set(edit.text, edit.text)
-      else edit = { ...edit, text: known }
-    }
     const list = this.byFile.get(file)
     if (list) list.push(edit)
     else this.byFile.set(file, [edit])
