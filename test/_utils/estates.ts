@@ -6,7 +6,7 @@
 // style, labels shared through YAML anchors and aliases, and files that end
 // without a line break (after a block scalar, a comment or spaces).
 import fc from 'fast-check'
-import { Document, isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml'
+import { Document, isMap, isPair, isScalar, isSeq, Pair, visit, YAMLMap, type Node, type Scalar } from 'yaml'
 
 export type Kind = 'ConfigMap' | 'Secret'
 export interface Config { kind: Kind; name: string; ns: string; values: Record<string, string>; stringData: boolean; type?: string }
@@ -106,6 +106,12 @@ export interface Style {
   blockNames: boolean
   /** In a List, the first ConfigMap/Secret's labels anchored and used by the first workload's selector and template labels. */
   anchors: boolean
+  /**
+   * Reference names and ConfigMap/Secret data written with a merge key that
+   * overrides a decoy written before it (`{name: decoy, <<: {name: real}}`):
+   * goyaml v2 reads entries in order, the later winning.
+   */
+  merges: boolean
   /** How the stream ends: a line break, none, a block scalar, a comment or spaces without one. */
   ending: 'newline' | 'none' | 'comment' | 'spaces' | 'block'
 }
@@ -118,6 +124,7 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
   shuffle: fc.nat(1000),
   blockNames: fc.boolean(),
   anchors: fc.boolean(),
+  merges: fc.boolean(),
   ending: fc.constantFrom('newline', 'none', 'comment', 'spaces', 'block'),
 })
 
@@ -167,7 +174,7 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
     const flow = style.flow[i % 12]!
     const written = style.json[i % 12]
       ? JSON.stringify(o, null, 2)
-      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List' })
+      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges })
     return `${style.comments ? `# document ${i}\n` : ''}${written}`
   }).join('\n---\n')
   // kubectl reads a file that starts with { as JSON alone: a JSON document
@@ -177,7 +184,7 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
 }
 
 /** One document written with the yaml package, in the style asked for. */
-function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean }): string {
+function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean }): string {
   const doc = quoted(new Document(o))
   if (how.blockNames) {
     // Names and reference names as strip-chomped block scalars: the same
@@ -192,6 +199,7 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
     })
   }
   if (how.anchors) shareLabels(doc)
+  if (how.merges) overrideByMerges(doc)
   return doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
 }
 
@@ -214,6 +222,33 @@ function shareLabels(doc: Document): void {
   workload.setIn(['spec', 'selector', 'matchLabels'], doc.createAlias(labels, 'labels'))
   const template = workload.getIn(['spec', 'template', 'metadata'], true)
   if (isMap(template)) template.set('labels', doc.createAlias(labels, 'labels'))
+}
+
+/**
+ * Each reference's `name` (in a map that is a pair's value, not metadata) and the first entry
+ * of each `data`/`stringData`, written as a decoy that a merge key after it
+ * overrides with the real value. Kubernetes reads the same object.
+ */
+function overrideByMerges(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair, path) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : ''
+      const parentPair = path.at(-2)
+      const parentKey = isPair(parentPair) && isScalar(parentPair.key) ? String(parentPair.key.value) : ''
+      const map = path.at(-1)
+      if (!isMap(map) || !isScalar(pair.value) || parentKey === '<<' || map.items.some(p => isScalar(p.key) && p.key.value === '<<')) return undefined
+      // A name in a map that is itself a pair's value (configMapRef: {name: …}), not in metadata.
+      const reference = key === 'name' && isPair(parentPair) && parentKey !== 'metadata'
+      const data = ['data', 'stringData'].includes(parentKey) && map.items[0] === pair
+      if (!reference && !data) return undefined
+      const real = new YAMLMap()
+      real.items.push(new Pair((pair.key as Scalar).clone(), pair.value))
+      const at = map.items.indexOf(pair)
+      map.items.splice(at + 1, 0, doc.createPair('<<', real))
+      pair.value = doc.createNode(`decoy-${String(pair.value.value)}`)
+      return undefined
+    },
+  })
 }
 
 /** The stream's end, written one of the ways files end. */

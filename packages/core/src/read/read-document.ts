@@ -7,6 +7,7 @@ import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
 import { aliasExpansion } from './alias-expansion.js'
 import { documentProblem } from './kubectl-splitting.js'
+import { badMergeKey, mayHaveMergeKeys } from './merge-keys.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
@@ -66,6 +67,14 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
   }
   const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects, ...(shared ? { shared } : {}) })
   try {
+    const badMerge = mayHaveMergeKeys(scope.text, start, end) ? badMergeKey(doc, ctx) : undefined
+    if (badMerge !== undefined) {
+      report.error('YAML_SYNTAX', {
+        message: 'malformed YAML: a merge key (<<) whose value is not a map or a list of maps; kubectl refuses it',
+        at: { ...scope, offset: badMerge },
+      })
+      return done([])
+    }
     const objects: ObjectFacts[] = []
     const root = mapOf(contents, ctx)
     const kind = root && str(get(root, 'kind', ctx))
