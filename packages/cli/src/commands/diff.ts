@@ -3,10 +3,10 @@
 // tree), compare their builds, and format the result. Exit codes are
 // decided by run() in cli.ts from what this returns.
 import type { Readable } from 'node:stream'
-import { diff, formatDiffMarkdown, formatDiffTable, type DiffResult } from '@cmhash/core'
+import { formatDiffMarkdown, formatDiffTable, type DiffResult } from '@cmhash/core'
 import type { DiffCommand } from '../command-types.js'
 import { readAtRevision } from './diff-revision.js'
-import { readPair, type OptionsFor } from './diff-sides.js'
+import { diffSides, readPair, type OptionsFor } from './diff-sides.js'
 
 /** What a diff prints, and whether anything rolls. */
 export interface DiffOutcome {
@@ -23,7 +23,7 @@ export async function runDiff(command: DiffCommand, cwd: string, stdin: Readable
   const [base, head] = command.git === undefined
     ? await readPair(command.paths[0]!, command.paths[1]!, cwd, stdin, optionsFor)
     : await readAtRevision(command.git, command.paths, cwd, stdin, optionsFor)
-  const result = diff(base.inputs, head.inputs, { ...head.options, baseOptions: base.options })
+  const result = diffSides(base, head)
   // BASE's warnings were there before the change; HEAD's are the news. A
   // side with no files (the path is not there) is empty on purpose.
   const warnings = result.warnings.filter(w => w.side === 'head' && !(w.code === 'EMPTY_INPUT' && head.inputs.length === 0))
