@@ -2,8 +2,8 @@
 // and their blobs written out under a directory, as a checkout would lay
 // them out (the work tree is never touched).
 import { spawn } from 'node:child_process'
-import { mkdir, symlink, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, readlink, symlink, writeFile } from 'node:fs/promises'
+import { dirname, join, posix } from 'node:path'
 
 export interface TreeEntry {
   readonly mode: string
@@ -46,6 +46,31 @@ export async function writeEntries(entries: readonly TreeEntry[], dir: string, c
     // A symbolic link stays one, as a checkout would make it.
     if (e.mode === '120000') await symlink(content.toString('utf8'), target).catch(() => undefined)
     else await writeFile(target, content)
+  }
+}
+
+/**
+ * Writes `paths` (relative to the repository's top `top`: files, or
+ * directories with everything below them) as they are at `commit` under
+ * `dir`, with what a symbolic link among them leads to in the repository,
+ * so that they read there as in a checkout. A path that is not at `commit`
+ * is left out.
+ */
+export async function writeAtCommit(commit: string, paths: readonly string[], dir: string, top: string): Promise<void> {
+  const seen = new Set<string>()
+  // A link to a link is followed too, a few times (a loop ends with `seen`).
+  for (let round = 0, next = paths; round < 8 && next.length > 0; round++) {
+    for (const p of next) seen.add(p)
+    const entries = parseTree(await git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--full-name', commit, '--', ...next], top))
+    await writeEntries(entries, dir, top)
+    const targets: string[] = []
+    for (const e of entries.filter(e => e.mode === '120000')) {
+      const to = await readlink(join(dir, e.path)).catch(() => undefined)
+      if (to === undefined || posix.isAbsolute(to)) continue
+      const path = posix.normalize(posix.join(posix.dirname(e.path), to))
+      if (path !== '.' && path !== '..' && !path.startsWith('../') && !seen.has(path)) targets.push(path)
+    }
+    next = targets
   }
 }
 
