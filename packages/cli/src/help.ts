@@ -166,8 +166,10 @@ BASE and HEAD are each a directory, a file, or - for stdin (one of them).
 With --git REF, BASE is <path>... as it is at git revision REF, read with git
 (no checkout is touched), and HEAD is <path>... in the work tree. A path
 missing on one side counts as empty there (everything added, or removed).
-Each side finds its own cmhash.config.yaml, as build does; --config FILE
-applies to both.
+Each side finds its own cmhash.config.yaml, as build does (BASE the one
+that applies at REF, up to the top of the repository), and builds with the
+objects of its generators, from its own files (BASE's at REF); --config
+FILE applies to both.
 
 Options:
       --git REF          compare <path>... at revision REF with the work tree
