@@ -112,6 +112,18 @@ export interface Style {
    * goyaml v2 reads entries in order, the later winning.
    */
   merges: boolean
+  /**
+   * Values with spaces written double-quoted over several lines, the lines
+   * after the first at column 0: kubectl reads them, the yaml package (and
+   * the YAML spec) does not. Only where the judge is kubectl.
+   */
+  dedent?: boolean
+  /**
+   * A file that is one JSON document written with the escapes JSON writers
+   * use and YAML 1.1 lacks: `\/` (PHP) and surrogate pairs for characters
+   * past U+FFFF (Python's json.dumps).
+   */
+  jsonEscapes: boolean
   /** How the stream ends: a line break, none, a block scalar, a comment or spaces without one. */
   ending: 'newline' | 'none' | 'comment' | 'spaces' | 'block'
 }
@@ -125,6 +137,7 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
   blockNames: fc.boolean(),
   anchors: fc.boolean(),
   merges: fc.boolean(),
+  jsonEscapes: fc.boolean(),
   ending: fc.constantFrom('newline', 'none', 'comment', 'spaces', 'block'),
 })
 
@@ -174,17 +187,18 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
     const flow = style.flow[i % 12]!
     const written = style.json[i % 12]
       ? JSON.stringify(o, null, 2)
-      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges })
+      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges, dedent: style.dedent === true && !flow })
     return `${style.comments ? `# document ${i}\n` : ''}${written}`
   }).join('\n---\n')
   // kubectl reads a file that starts with { as JSON alone: a JSON document
   // with more after it, or flow-style YAML, needs a --- line before it.
   const ended = endWith(text, style.ending)
-  return ended.startsWith('{') && !isJson(ended) ? `---\n${ended}` : ended
+  if (isJson(ended)) return style.jsonEscapes ? withJsonEscapes(ended) : ended
+  return ended.startsWith('{') ? `---\n${ended}` : ended
 }
 
 /** One document written with the yaml package, in the style asked for. */
-function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean }): string {
+function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean; dedent: boolean }): string {
   const doc = quoted(new Document(o))
   if (how.blockNames) {
     // Names and reference names as strip-chomped block scalars: the same
@@ -200,7 +214,36 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
   }
   if (how.anchors) shareLabels(doc)
   if (how.merges) overrideByMerges(doc)
-  return doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
+  const dedented = how.dedent ? dedentValues(doc) : []
+  let text = doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
+  for (const [i, written] of dedented.entries()) text = text.replace(`dedentxq${i}qx`, () => written)
+  return text
+}
+
+/**
+ * Data and annotation values holding a single space between two other
+ * characters: replaced by placeholders, and returned written double-quoted
+ * with that space a line break and the next line at column 0 (the line
+ * break folds back into the space).
+ */
+function dedentValues(doc: Document): string[] {
+  const written: string[] = []
+  visit(doc, {
+    Pair(_, pair, path) {
+      const parent = path.at(-2)
+      const parentKey = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : ''
+      if (!['data', 'stringData', 'annotations'].includes(parentKey) || !isScalar(pair.value) || typeof pair.value.value !== 'string') return undefined
+      const json = JSON.stringify(pair.value.value)
+      const at = json.search(/[^ \\] [^ \-.]/)
+      if (at < 0) return undefined
+      const placeholder = doc.createNode(`dedentxq${written.length}qx`)
+      placeholder.type = 'PLAIN'
+      pair.value = placeholder
+      written.push(`${json.slice(0, at + 1)}\n${json.slice(at + 2)}`)
+      return undefined
+    },
+  })
+  return written
 }
 
 /**
@@ -262,6 +305,12 @@ function endWith(text: string, ending: Style['ending']): string {
     // A last object whose last value is a block scalar, with no line break after it.
     case 'block': return `${body}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: tail}\ndata:\n  script: |\n    echo done`
   }
+}
+
+/** JSON text with `/` escaped and characters past U+FFFF written as surrogate pairs: the same JSON. */
+function withJsonEscapes(json: string): string {
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`
+  return json.replaceAll('/', '\\/').replace(/[\u{10000}-\u{10FFFF}]/gu, c => hex(c.charCodeAt(0)) + hex(c.charCodeAt(1)))
 }
 
 function isJson(text: string): boolean {

@@ -11,30 +11,71 @@ import { EditCursor } from './edit-cursor.js'
  */
 export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<string, readonly Edit[]>): string {
   const docs = files.flatMap(f => f.docs.filter(d => !d.empty && d.end > d.start).map(d => ({ f, d })))
-  const out: string[] = []
+  const pieces: Array<{ text: string; json: boolean }> = []
   let cursor: EditCursor | undefined
   let cursorFile: FileFacts | undefined
+  let json = false
   docs.forEach(({ f, d }) => {
     if (cursorFile !== f) {
       cursor = new EditCursor(f.text, edits.get(f.path))
       cursorFile = f
+      json = isJsonFile(f.text)
     }
     let piece = cursor!.slice(d.start, d.end)
-    if (out.length > 0) {
+    if (pieces.length > 0) {
       if (!d.explicitStart) piece = `---\n${piece}`
     }
     // kubectl reads the end of a file as a line break, so adding the one a
     // document lacks changes nothing it reads (a block scalar's value
     // included); goyaml v3 readers (kustomize, Flux) then read the same.
     if (!piece.endsWith('\n')) piece += eolOf(f.text)
-    out.push(piece)
+    pieces.push({ text: piece, json })
   })
   // kubectl reads a stream whose first character (after spaces) is { as
   // JSON alone: it fails at the first --- after it, and on a flow-style
   // YAML map. A --- line first makes it read the whole stream as YAML, which
   // holds a JSON document too; one JSON document alone stays as it is.
-  if (out[0]?.trimStart().startsWith('{') && !(out.length === 1 && isJson(out[0]))) out.unshift('---\n')
+  // In a YAML stream, a JSON document's escapes that YAML 1.1 lacks are
+  // written as YAML spells them.
+  const alone = pieces.length === 1 && pieces[0]!.text.trimStart().startsWith('{') && isJson(pieces[0]!.text)
+  const out = pieces.map(p => (p.json && !alone ? yamlEscapes(p.text) : p.text))
+  if (out[0]?.trimStart().startsWith('{') && !alone) out.unshift('---\n')
   return out.join('')
+}
+
+/** A file kubectl reads as JSON: its first character after white space is `{`. */
+function isJsonFile(text: string): boolean {
+  return /^\s*\{/.test(text)
+}
+
+/**
+ * JSON text with `\/` written `/` and each surrogate pair `\uD83D\uDE00`
+ * written `\U0001F600`: the same strings, in escapes goyaml v2 reads (lone
+ * surrogates are refused when read). Only inside strings.
+ */
+function yamlEscapes(json: string): string {
+  if (!/\\[/u]/.test(json)) return json
+  let out = ''
+  let copied = 0
+  let inString = false
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]
+    if (c === '"') inString = !inString
+    else if (c === '\\' && inString) {
+      const next = json[i + 1]
+      if (next === '/') {
+        out += json.slice(copied, i) + '/'
+        copied = i + 2
+      } else if (next === 'u' && /^\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(json.slice(i, i + 12))) {
+        const point = 0x10000 + ((parseInt(json.slice(i + 2, i + 6), 16) - 0xd800) << 10) + (parseInt(json.slice(i + 8, i + 12), 16) - 0xdc00)
+        out += json.slice(copied, i) + '\\U' + point.toString(16).toUpperCase().padStart(8, '0')
+        copied = i + 12
+        i += 10
+      }
+      i++
+    }
+  }
+  return out + json.slice(copied)
 }
 
 /** The line break a file uses: `\r\n` when its first line ends so. */

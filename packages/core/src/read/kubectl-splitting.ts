@@ -1,4 +1,5 @@
 import { isScalar, visit, type Document } from 'yaml'
+import { escapeProblem } from './escapes.js'
 
 // --- internal ---
 
@@ -30,9 +31,15 @@ export function documentProblem(doc: Document, text: string, start: number, end:
   if (!first && !directives?.docStart && at !== undefined) {
     return { offset: at, message: 'a document after "..." without a --- line; kubectl ignores it: start it with ---' }
   }
-  // goyaml reads NEL and the line and paragraph separators as line breaks
-  // outside quoted scalars (kubectl then refuses the document); the yaml
-  // package reads them as characters.
+  return separatorProblem(doc, text, start, end) ?? escapeProblem(doc, text, start, end, /^\s*\{/.test(text))
+}
+
+/**
+ * goyaml reads NEL and the line and paragraph separators as line breaks
+ * outside quoted scalars (kubectl then refuses the document); the yaml
+ * package reads them as characters.
+ */
+function separatorProblem(doc: Document, text: string, start: number, end: number): { offset: number; message: string } | undefined {
   const slice = text.slice(start, end)
   const found = /[\u0085\u2028\u2029]/.exec(slice)
   if (!found) return undefined

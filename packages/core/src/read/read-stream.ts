@@ -3,6 +3,7 @@ import type { DocFacts, FileFacts } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
 import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
+import { indentQuotedContinuations } from './quoted-continuations.js'
 import type { ReadOptions } from './scope.js'
 
 // --- internal ---
@@ -25,21 +26,43 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     report.error('YAML_SYNTAX', { message: `malformed YAML: ${problem.message}`, at: { file: path, text, offset: problem.offset } })
     return { path, text, docs }
   }
-  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   // Each document owns the text from its start (`---`, or the file's start
   // for the first) up to the next document's start: its trailing comments
   // and line breaks included.
+  let input = parsed
   let pending: Document | undefined
   const flush = (end: number) => {
     const doc = pending
     if (!doc) return
     const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
-    docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length), first: docs.length === 0 }, options, report))
+    docs.push(readDocument(doc, { file: path, text: input, start, end: Math.min(end, visible(input)), first: docs.length === 0 }, options, report))
   }
+  const visible = (t: string) => t.length - (parsed.length - text.length)
   try {
-    for (const doc of composer.compose(new Parser().parse(parsed), false, parsed.length)) {
-      flush(doc.range[0])
-      pending = doc
+    // At the first document the yaml package cuts short (it may be at a
+    // quoted value kubectl reads whole), the rest of the file is mended
+    // once, and read again from that document.
+    let mended = false
+    let resumeAt = 0
+    for (let pass = 0; pass < 2; pass++) {
+      let again = false
+      const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
+      for (const doc of composer.compose(new Parser().parse(input), false, input.length)) {
+        if (doc.range[0] < resumeAt) continue
+        if (!mended && doc.errors.some(e => e.code === 'MISSING_CHAR')) {
+          mended = true
+          const fixed = indentQuotedContinuations(input, doc.range[0])
+          if (fixed !== undefined) {
+            input = fixed
+            resumeAt = doc.range[0]
+            again = true
+            break
+          }
+        }
+        flush(doc.range[0])
+        pending = doc
+      }
+      if (!again) break
     }
   } catch (e) {
     // The yaml package recurses once per nesting level: a hostile input
@@ -48,6 +71,6 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     report.error('YAML_SYNTAX', { message: 'the YAML is nested too deeply to read', at: { file: path, text, offset: 0 } })
     return { path, text, docs: [] }
   }
-  flush(parsed.length)
-  return { path, text, docs }
+  flush(input.length)
+  return { path, text: input.slice(0, visible(input)), docs }
 }
