@@ -76,10 +76,13 @@ Options:
   -A, --all-namespaces   also consider namespaces the desired input does not touch
       --output FORMAT    list (default): a v1 List for kubectl delete -f -;
                          names: kind/name -n namespace lines
+      --max-input SIZE   refuse desired inputs larger than SIZE in all, and
+                         a --live state larger than SIZE, each on its own
+                         (default 256M; K, M and G work)
   -q, --quiet            do not print the table of candidates on stderr
   -h, --help             show this help
   and build's --select, --config, --include, --exclude, --disable-preset,
-  --max-input, --strict
+  --strict
 
 Exit codes: 0 decided; 1 the live state is empty, cut short, has an object
 twice or without a valid creationTimestamp, the desired input is invalid,

@@ -115,6 +115,21 @@ describe('prune', () => {
     expect(noFlux.stdout).toContain('rollouts.argoproj.io')
   })
 
+  it('prune bounds the live state by --max-input, on its own', async () => {
+    // The export is 26K, the desired manifests under 2K.
+    for (const live of [liveFile, '-']) {
+      const small = await cli(['prune', '--live', live, ...kinds, '--max-input', '4K', '-q', desired], { stdin: readFileSync(liveFile) })
+      expect(small.code).toBe(2)
+      expect(small.stdout).toBe('')
+      expect(small.stderr).toMatch(/larger than 4K; raise the bound with --max-input SIZE/)
+    }
+    const raised = await cli(['prune', '--live', liveFile, ...kinds, '--max-input', '32K', '--output', 'names', '-q', desired])
+    expect(raised).toMatchObject({ code: 0, stderr: '' })
+    expect(raised.stdout).toContain('configmap/queue-config-994f5g6h7k -n shop\n')
+    // Each fits 27K, both together do not: the export does not share the manifests' bound.
+    expect((await cli(['prune', '--live', liveFile, ...kinds, '--max-input', '27K', '-q', desired])).code).toBe(0)
+  })
+
   it.each([[''], ['0x2'], ['1e1'], ['-1']])('prune rejects --keep %j', async keep => {
     expect((await cli(['prune', '--live', liveFile, '--keep', keep, desired])).code).toBe(2)
   })

@@ -22,7 +22,8 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
     liveKinds = listed.liveKinds
     notes = `cmhash: listed the live state with ${listed.calls.length} kubectl calls; not served by this cluster (so none exist): ${listed.notServed.length === 0 ? 'none' : listed.notServed.map(k => k.resource).join(', ')}\n`
   } else {
-    live = await readInputs([command.live.path], io.cwd, io.stdin)
+    // A bound of its own: an export of a whole cluster is far larger than the manifests.
+    live = await readInputs([command.live.path], io.cwd, io.stdin, { maxInputBytes: command.maxInput })
     liveKinds = command.live.kinds
   }
   const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces, liveKinds }))
