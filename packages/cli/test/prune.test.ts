@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pruneKinds } from '@cmhash/core'
@@ -103,6 +103,28 @@ describe('prune', () => {
     const strict = await cli(['prune', '--live', liveFile, '--live-kinds', exported, '--strict', desired])
     expect(strict.code).toBe(1)
     expect(strict.stdout).toBe('')
+  })
+
+  it('prune gives INCOMPLETE_LIVE_STATE the level --warning or the configuration sets', async () => {
+    const exported = ['--live-kinds', 'configmaps,secrets,pods']
+    const failed = await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=error', '-q', desired])
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toMatch(/^error: INCOMPLETE_LIVE_STATE: the live state is not known to hold every object of podtemplates/m)
+    // Ignored: not said, and --strict has nothing to fail on; what those kinds could reference is still kept.
+    const ignored = await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=ignore', '--strict', '--output', 'names', desired])
+    expect(ignored.code).toBe(0)
+    expect(ignored.stdout).toBe('')
+    expect(ignored.stderr).not.toContain('INCOMPLETE_LIVE_STATE')
+    expect(ignored.stderr).not.toContain('--live-kinds')
+    // The configuration's warnings: apply too, and the flag wins over them.
+    const k8s = join(scratch.dir, 'k8s')
+    cpSync(desired, k8s, { recursive: true })
+    tree({ 'k8s/cmhash.config.yaml': 'warnings:\n  INCOMPLETE_LIVE_STATE: error\n' })
+    const configured = await cli(['prune', '--live', liveFile, ...exported, '-q', k8s])
+    expect(configured.code).toBe(1)
+    expect(configured.stderr).toMatch(/^error: INCOMPLETE_LIVE_STATE: /m)
+    expect((await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=warn', '-q', k8s])).code).toBe(0)
   })
 
   it('prune --print-kinds prints what an export must hold, following the configuration', async () => {

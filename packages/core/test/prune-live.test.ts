@@ -184,6 +184,18 @@ describe('kinds that can reference ConfigMaps and Secrets', () => {
     expect(r.candidates.every(c => c.reasons.some(x => x.startsWith('not decided: ')))).toBe(true)
   })
 
+  it('INCOMPLETE_LIVE_STATE takes the level the options set, as every warning does', () => {
+    const live = [file('live.yaml', liveText)]
+    const f = failure(() => prune(live, desired, { warnings: { INCOMPLETE_LIVE_STATE: 'error' } }))
+    expect(f.codes).toEqual(['INCOMPLETE_LIVE_STATE'])
+    // Ignored, it is not said; what the kinds could reference is still kept.
+    const quiet = prune(live, desired, { warnings: { INCOMPLETE_LIVE_STATE: 'ignore' } })
+    expect(quiet.warnings).toEqual([])
+    expect(quiet.deletions).toEqual([])
+    // With every kind declared there is nothing to fail on.
+    expect(run(live, { warnings: { INCOMPLETE_LIVE_STATE: 'error' } }).deletions).toEqual(baseline.deletions)
+  })
+
   it('the kinds of the export the README used to show are not enough', () => {
     const old = ['configmaps', 'secrets', 'pods', 'replicasets', 'controllerrevisions', 'jobs', 'cronjobs']
     const r = run([file('live.yaml', liveText)], { liveKinds: old })

@@ -3,9 +3,9 @@
 // ReplicaSets kept as rollout history, ControllerRevisions, Jobs, CronJobs,
 // PersistentVolumes, custom resources), and not among the newest few
 // versions of its name. Every doubt ends in "keep" or in a refusal.
-import { analyze, asInputs } from '../analyze.js'
+import { analyze, asInputs, settleWarnings } from '../analyze.js'
 import { checkBuildArguments, checkPruneOptions } from '../check-options.js'
-import { CmhashError, type CmhashWarning } from '../errors.js'
+import { CmhashError } from '../errors.js'
 import { resolveOptions } from '../options.js'
 import { idOf } from '../read/identity.js'
 import { PRESETS } from '../refs/presets/index.js'
@@ -42,7 +42,21 @@ import { renderDeletions } from './render-deletions.js'
 export function prune(live: string | readonly BuildInput[], desired: string | readonly BuildInput[], options: PruneOptions = {}): PruneResult {
   checkBuildArguments({ live, desired }, options, checkPruneOptions)
   const keep = options.keep ?? 3
-  const { files, plan, report } = analyze(asInputs(desired), options)
+  const analysis = analyze(asInputs(desired), options)
+  const { files, plan, report } = analysis
+
+  const declared = options.liveKinds ?? []
+  const missing = pruneKinds(options).filter(k => !declared.some(name => namesKind(name, k)))
+  const unknown = new Map<TargetKind, string[]>((['ConfigMap', 'Secret'] as const).map(t => [t, missing.filter(k => k.targets.includes(t)).map(k => k.resource)]))
+  const notHeld = missing.filter(k => k.targets.length > 0)
+  if (notHeld.length > 0) {
+    report.warn('INCOMPLETE_LIVE_STATE', {
+      message: `the live state is not known to hold every object of ${listSome(notHeld.map(k => k.resource))}; every ${
+        [...unknown].filter(([, ks]) => ks.length > 0).map(([t]) => t).join(' and every ')} they could reference is kept`,
+    })
+  }
+  // Prune's own warnings too get the level the options set.
+  settleWarnings(analysis, options)
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
   const { readOptions } = resolveOptions(options)
   const liveObjects = readLive(asInputs(live, '<live>'), { table: readOptions.table })
@@ -55,18 +69,7 @@ export function prune(live: string | readonly BuildInput[], desired: string | re
   }))
   const namespaces = new Set(desiredObjects.map(o => o.namespace).filter((ns): ns is string => ns !== undefined))
 
-  const declared = options.liveKinds ?? []
-  const missing = pruneKinds(options).filter(k => !declared.some(name => namesKind(name, k)))
-  const unknown = new Map<TargetKind, string[]>((['ConfigMap', 'Secret'] as const).map(t => [t, missing.filter(k => k.targets.includes(t)).map(k => k.resource)]))
-  const warnings: CmhashWarning[] = report.warnings.filter(w => w.code !== 'MISSING_REFERENCE')
-  const notHeld = missing.filter(k => k.targets.length > 0)
-  if (notHeld.length > 0) {
-    warnings.push({
-      code: 'INCOMPLETE_LIVE_STATE',
-      message: `the live state is not known to hold every object of ${listSome(notHeld.map(k => k.resource))}; every ${
-        [...unknown].filter(([, ks]) => ks.length > 0).map(([t]) => t).join(' and every ')} they could reference is kept`,
-    })
-  }
+  const warnings = report.warnings.filter(w => w.code !== 'MISSING_REFERENCE')
 
   const candidates = decideCandidates(liveObjects, { names, namespaces }, { keep, allNamespaces: options.allNamespaces ?? false, unknown })
   const deletions = candidates.filter(c => c.verdict === 'delete')
