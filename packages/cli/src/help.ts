@@ -79,6 +79,9 @@ Options:
       --max-input SIZE   refuse desired inputs larger than SIZE in all, and
                          a --live state larger than SIZE, each on its own
                          (default 256M; K, M and G work)
+      --warning CODE=LEVEL
+                         what a warning code does: error (fail), warn, or
+                         ignore (repeatable; e.g. INCOMPLETE_LIVE_STATE=error)
   -q, --quiet            do not print the table of candidates on stderr
   -h, --help             show this help
   and build's --select, --config, --include, --exclude, --disable-preset,
@@ -189,6 +192,9 @@ Options:
                          turn a preset off (repeatable)
       --max-input SIZE   refuse inputs larger than SIZE (default 256M)
       --strict           fail (exit 3) when HEAD's build has warnings
+      --warning CODE=LEVEL
+                         what a warning code does, on both sides: error
+                         (exit 3), warn, or ignore (repeatable)
   -q, --quiet            do not print HEAD's warnings
   -h, --help             show this help
 
