@@ -61,7 +61,10 @@ or partly unavailable API) it decides nothing (exit 2).
 
 --live: an export you made. Name in --live-kinds the kinds it holds every
 object of (as kubectl get takes them); whatever a kind it does not name
-could reference is kept. --print-kinds lists the kinds prune needs.
+could reference is kept. --print-kinds <path>... lists the kinds prune
+needs for those manifests: the built-in ones, the presets' and
+configuration's, and every custom resource in them in which build rewrites
+a reference (a pod spec or volume list found by shape).
 
 Options:
       --kubectl          list the live state with kubectl
@@ -69,7 +72,8 @@ Options:
   -l, --live PATH        the live state: kubectl get ... -o json|yaml output, a
                          directory of such files, or - for stdin
       --live-kinds KINDS the kinds the export holds in full, comma-separated
-      --print-kinds      print the kinds prune needs, comma-separated
+      --print-kinds      print the kinds prune needs for <path>...,
+                         comma-separated
       --keep N           keep the N newest versions of each name (default 3)
   -n, --namespace NS     the namespace of manifests that set none; with
                          --kubectl, list only this namespace

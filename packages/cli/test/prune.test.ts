@@ -137,6 +137,20 @@ describe('prune', () => {
     expect(noFlux.stdout).toContain('rollouts.argoproj.io')
   })
 
+  it('prune --print-kinds adds the kinds of the desired input whose references build rewrites, and prune asks for them', async () => {
+    const nightly = join(root, 'fixtures/prune/nightly.yaml')
+    const r = await cli(['prune', '--print-kinds', nightly])
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `${pruneKinds().map(k => k.resource).join(',')},nightlybatch.batch.example.com\n` })
+    const unsure = await cli(['prune', '--live', liveFile, ...kinds, '--output', 'names', nightly])
+    expect(unsure.stdout).toBe('')
+    expect(unsure.stderr).toMatch(/^warning: INCOMPLETE_LIVE_STATE: the live state is not known to hold every object of nightlybatch\.batch\.example\.com;/m)
+    const declared = await cli(['prune', '--live', liveFile, '--live-kinds', r.stdout.trim(), '--output', 'names', nightly])
+    expect(declared.stderr).not.toContain('INCOMPLETE_LIVE_STATE')
+    // An invalid desired input is refused, as prune refuses it.
+    tree({ 'bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: 1}\n' })
+    expect((await cli(['prune', '--print-kinds', join(scratch.dir, 'bad.yaml')])).code).toBe(1)
+  })
+
   it('prune bounds the live state by --max-input, on its own', async () => {
     // The export is 26K, the desired manifests under 2K.
     for (const live of [liveFile, '-']) {
