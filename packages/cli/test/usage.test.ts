@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { COMMANDS } from '../src/args.js'
 import { cli } from './_run.js'
 
 describe('help and version', () => {
@@ -22,6 +23,11 @@ describe('help and version', () => {
     const r = await cli(['help', 'build'])
     for (const option of ['--output-dir DIR', '--disable-preset NAME', '--report FILE', '--gitops TOOL']) expect(r.stdout).toContain(option)
     expect(r.stdout).toContain('Exit codes')
+  })
+
+  it.each(['build', 'diff', 'prune'] as const)('names every option %s takes in its help', async topic => {
+    const help = (await cli(['help', topic])).stdout
+    for (const option of Object.keys(COMMANDS[topic])) expect(help, option).toMatch(new RegExp(`--${option}\\b`))
   })
 
   it('names the configuration rule in build and config help', async () => {
