@@ -103,8 +103,8 @@ export function prune(live: string | readonly BuildInput[], desired: string | re
  * `prune` does.
  */
 export function pruneKinds(options: BuildOptions = {}, desired?: string | readonly BuildInput[]): PruneKind[] {
+  checkBuildArguments(desired === undefined ? {} : { desired }, options)
   if (desired === undefined) return kindsFor(options, [])
-  checkBuildArguments({ desired }, options)
   const { files, report } = analyze(asInputs(desired), options)
   if (report.errors.length > 0) throw new CmhashError(report.errors)
   return kindsFor(options, files)
