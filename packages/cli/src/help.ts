@@ -204,8 +204,10 @@ Options:
   -q, --quiet            do not print HEAD's warnings
   -h, --help             show this help
 
-Exit codes: 0 compared (with --exit-code: nothing rolls); 1 with
---exit-code: something rolls or must be recreated; 2 usage error, unreadable
+Exit codes: 0 compared (with --exit-code: no ConfigMap or Secret change
+rolls anything); 1 with --exit-code: a ConfigMap or Secret change makes
+something roll or need recreating (other changes to a pod template, such as
+a new image, are listed as CHANGED and do not count); 2 usage error, unreadable
 input, or git cannot read REF; 3 BASE or HEAD is invalid (its errors are
 labelled BASE or HEAD), or --strict and HEAD has warnings.
 `
