@@ -3,7 +3,8 @@ import { build, changeReport, formatProblem, formatSummary, isResourceList, toJs
 import { UsageError } from '../args.js'
 import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
-import { mustBe, STDERR, write, writeAll, type Io, type OutputFile } from '../io.js'
+import { STDERR, write, type Io } from '../io.js'
+import { mustBeDirectory, placeOutput, writeAll, type OutputFile } from '../write-files.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
 
@@ -39,17 +40,20 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   // together, and stdout is written last.
   const files: OutputFile[] = []
   if (outputDir !== undefined) {
-    await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
+    await mustBeDirectory(outputDir, command.outputDir!)
     result.files.forEach((file, i) => {
       const rel = inputs[i]!.outputPath
       files.push({ target: resolve(outputDir, rel), content: file.content, shown: join(command.outputDir!, rel), within: outputDir })
     })
   }
   if (reportPath !== undefined) {
-    await mustBe(reportPath, 'file-or-nothing', command.report!)
+    const placement = await placeOutput(reportPath, command.report!, true)
+    if (outputDir === undefined && placement.how === 'stream' && placement.fd === 1) {
+      throw new UsageError(`--report ${command.report!} is standard output, which holds the manifests; use --report - with --output-dir, or --summary`)
+    }
     files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
   }
-  await writeAll(files)
+  await writeAll(files, io)
   if (outputDir === undefined) await write(io.stdout, stdout)
   // --report - (allowed only with --output-dir) prints the report where the manifests would go.
   else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
