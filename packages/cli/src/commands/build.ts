@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
 import { UsageError } from '../args.js'
@@ -19,6 +20,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   const read = { ...options, ...(outputDir !== undefined ? { outputDir } : {}) }
   const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, read)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
+  if (reportPath !== undefined) await checkReportPath(reportPath, command.report!, outputDir, inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')
   if (stdin && isResourceList(stdin.content)) {
     // A KRM function's input: its functionConfig configures the build; flags still win.
@@ -47,10 +49,6 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     })
   }
   if (reportPath !== undefined) {
-    const placement = await placeOutput(reportPath, command.report!, true)
-    if (outputDir === undefined && placement.how === 'stream' && placement.fd === 1) {
-      throw new UsageError(`--report ${command.report!} is standard output, which holds the manifests; use --report - with --output-dir, or --summary`)
-    }
     files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
   }
   await writeAll(files, io)
@@ -66,5 +64,28 @@ function checkOutputPaths(paths: readonly string[]): void {
   for (const p of paths) {
     if (seen.has(p)) throw new UsageError(`two inputs would both be written to ${p} under --output-dir; pass them separately`)
     seen.add(p)
+  }
+}
+
+/**
+ * Refuses a report path that would take the place of the manifests:
+ * standard output without --output-dir, or a file --output-dir writes
+ * (the report would silently replace that manifest). Also fails early for
+ * a directory or a block device.
+ */
+async function checkReportPath(reportPath: string, shown: string, outputDir: string | undefined, outputPaths: readonly string[]): Promise<void> {
+  const placement = await placeOutput(reportPath, shown, true)
+  if (outputDir === undefined) {
+    if (placement.how === 'stream' && placement.fd === 1) {
+      throw new UsageError(`--report ${shown} is standard output, which holds the manifests; use --report - with --output-dir, or --summary`)
+    }
+    return
+  }
+  // The report as written (a link followed), against each output file, also where the output directory really is.
+  const at = new Set([reportPath, placement.how === 'rename' ? placement.path : reportPath])
+  const realDir = await realpath(outputDir).catch(() => outputDir)
+  const clash = outputPaths.find(rel => at.has(resolve(outputDir, rel)) || at.has(resolve(realDir, rel)))
+  if (clash !== undefined) {
+    throw new UsageError(`--report ${shown} is also where --output-dir writes ${clash}; write the report elsewhere`)
   }
 }
