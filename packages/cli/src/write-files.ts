@@ -5,7 +5,7 @@
 // would destroy it (as root, /dev/null) and the output would never reach
 // the stream.
 import { lstat, mkdir, open, readlink, realpath, rename, rm, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { OutputError, STDERR, write, type Io } from './io.js'
 
 /** A file to write: where, what, and the path as the user knows it. */
@@ -117,6 +117,8 @@ async function prepare(f: OutputFile, made: string[]): Promise<Placement> {
     if (placement.how === 'rename') await makeDirectory(dirname(placement.path), f.shown, made)
     return placement
   }
+  const lexical = relative(within, f.target)
+  if (lexical.startsWith(`..${sep}`) || lexical === '..' || isAbsolute(lexical)) throw new OutputError(`${f.shown}: is outside the output directory; refusing to write there`)
   const dir = dirname(f.target)
   await makeDirectory(dir, f.shown, made)
   const root = await realpath(within).catch(() => within)
