@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
+import { addToResourceList, build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
 import { UsageError } from '../args.js'
 import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
@@ -22,7 +22,8 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
   if (reportPath !== undefined) await checkReportPath(reportPath, command.report!, outputDir, inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')
-  if (stdin && isResourceList(stdin.content)) {
+  const krm = stdin !== undefined && isResourceList(stdin.content)
+  if (stdin && krm) {
     // A KRM function's input: its functionConfig configures the build; flags still win.
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
@@ -36,7 +37,9 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
     return false
   }
-  const stdout = command.format === 'json' ? toJsonList(result.output) : result.output
+  // A KRM function writes back one ResourceList: the generated objects go into its items.
+  const output = krm && options.generated && inputs.length === 2 ? addToResourceList(result.files[1]!.content, result.files[0]!.content) : result.output
+  const stdout = command.format === 'json' ? toJsonList(output) : output
   // Everything is computed; now every output is written or none is: files
   // and the report go to temporary names and are renamed into place
   // together, and stdout is written last.
