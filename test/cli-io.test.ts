@@ -92,6 +92,24 @@ describe('directories cmhash would misread', () => {
     expect(sh('$CMHASH build -q k').status).toBe(0)
   })
 
+  it('a kustomization named as a file (a shell glob): the same rule as in its directory', () => {
+    file('k/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [cm.yaml, pod.yaml]\n')
+    file('k/cm.yaml', CM)
+    file('k/pod.yaml', POD)
+    const directory = sh('$CMHASH build -q k')
+    expect(directory.stdout).toContain('name: app-')
+    // The list is read as the files it lists (each once), never emitted as a manifest.
+    expect(sh('$CMHASH build -q k/*.yaml')).toEqual(directory)
+    expect(sh('$CMHASH build -q k/kustomization.yaml')).toEqual(directory)
+    file('overlay/kustomization.yaml', 'resources: [deploy.yaml]\npatches: [{path: replicas.yaml}]\n')
+    file('overlay/deploy.yaml', POD)
+    file('overlay/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 5}\n')
+    const overlay = sh('$CMHASH build overlay/*.yaml')
+    expect(overlay).toMatchObject({ status: 2, stdout: '' })
+    expect(overlay.stderr).toBe(sh('$CMHASH build overlay').stderr)
+    expect(overlay.stderr).toContain('overlay/kustomization.yaml: this kustomization uses patches')
+  })
+
   it('a Helm chart: refused, with the helm template hint', () => {
     file('chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\n')
     file('chart/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n')
