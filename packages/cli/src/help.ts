@@ -122,7 +122,8 @@ Options:
                          (default), all, or annotated (only those annotated
                          cmhash.dev/hash: "true")
   -c, --config FILE      configuration file (default: see below)
-      --include GLOB     files to read in directories (repeatable; default
+      --include GLOB     files to read in directories, relative to each
+                         (repeatable; no .. or absolute path; default
                          **/*.yaml, **/*.yml, **/*.json)
       --exclude GLOB     files to skip in directories (repeatable)
       --disable-preset NAME

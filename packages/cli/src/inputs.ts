@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { Readable } from 'node:stream'
 import fg from 'fast-glob'
 import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
-import { checkDirectory } from './input-checks.js'
+import { checkDirectory, KUSTOMIZATION_NAMES, kustomizationFiles } from './input-checks.js'
 import { DEFAULT_MAX_INPUT, readSpecialBounded, readStreamBounded, take, type InputBudget } from './read-bounded.js'
 
 /** An input file, with the path it gets under --output-dir. */
@@ -18,7 +18,7 @@ export class InputError extends Error {
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
 // A configuration file below an input directory is never a manifest (the one that applies is found by findConfig).
-const SKIPPED = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', ...CONFIG_FILE_NAMES.map(name => `**/${name}`)]
+const SKIPPED = [...KUSTOMIZATION_NAMES, ...CONFIG_FILE_NAMES].map(name => `**/${name}`)
 
 export interface ReadOptions {
   /** Globs of files to read in directories; default every .yaml, .yml and .json file. */
@@ -85,6 +85,12 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       // a process substitution <(helm template ...). No real path to
       // compare, and no size to check before reading.
       out.push({ path: p, outputPath: basename(p), content: decode(await readSpecialBounded(abs, p, budget).catch(fail(p)), p) })
+    } else if (KUSTOMIZATION_NAMES.includes(basename(abs))) {
+      // As in a directory: a list of files is read as those files, anything more is refused.
+      for (const file of await kustomizationFiles(abs, p)) {
+        const rel = relative(dirname(abs), file)
+        await addFile(out, seen, file, displayPath(dirname(p), rel), rel, budget)
+      }
     } else {
       await addFile(out, seen, abs, p, basename(p), budget)
     }

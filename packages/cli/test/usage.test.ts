@@ -79,6 +79,10 @@ describe('usage errors, in cmhash\'s words and with the closest valid one', () =
     [['build', '-n', 'Not_Valid', 'x'], 'not a valid namespace'],
     [['build', '-n', 'a'.repeat(64), '-'], 'not a valid namespace'],
     [['build', '--report', '-', 'x'], '--report - writes the report to stdout, which holds the manifests'],
+    // A glob that leaves the input directory had read files outside it, or been misreported (a symbolic link, ENOENT).
+    [['build', '--include', '../*.yaml', '-o', 'out', 'x'], '--include "../*.yaml" leaves the input directory (a .. segment or an absolute path)'],
+    [['build', '--include', '/abs/*.yaml', 'x'], '--include "/abs/*.yaml" leaves the input directory'],
+    [['diff', '--exclude', '{..,a}/*.yaml', 'a', 'b'], '--exclude "{..,a}/*.yaml" leaves the input directory'],
     [['help', 'frobnicate'], 'no help on "frobnicate"'],
     [['help', 'diffs'], 'no help on "diffs"; did you mean "cmhash help diff"?'],
     [['config'], 'cmhash config needs a command: check [FILE] or schema'],
