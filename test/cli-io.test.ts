@@ -2,7 +2,7 @@
 // it reads what users actually pass, refuses directories it would misread,
 // and writes every output or none.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -92,6 +92,24 @@ describe('directories cmhash would misread', () => {
     expect(sh('$CMHASH build -q k').status).toBe(0)
   })
 
+  it('a kustomization named as a file (a shell glob): the same rule as in its directory', () => {
+    file('k/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [cm.yaml, pod.yaml]\n')
+    file('k/cm.yaml', CM)
+    file('k/pod.yaml', POD)
+    const directory = sh('$CMHASH build -q k')
+    expect(directory.stdout).toContain('name: app-')
+    // The list is read as the files it lists (each once), never emitted as a manifest.
+    expect(sh('$CMHASH build -q k/*.yaml')).toEqual(directory)
+    expect(sh('$CMHASH build -q k/kustomization.yaml')).toEqual(directory)
+    file('overlay/kustomization.yaml', 'resources: [deploy.yaml]\npatches: [{path: replicas.yaml}]\n')
+    file('overlay/deploy.yaml', POD)
+    file('overlay/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 5}\n')
+    const overlay = sh('$CMHASH build overlay/*.yaml')
+    expect(overlay).toMatchObject({ status: 2, stdout: '' })
+    expect(overlay.stderr).toBe(sh('$CMHASH build overlay').stderr)
+    expect(overlay.stderr).toContain('overlay/kustomization.yaml: this kustomization uses patches')
+  })
+
   it('a Helm chart: refused, with the helm template hint', () => {
     file('chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\n')
     file('chart/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n')
@@ -166,5 +184,62 @@ describe('every output or none', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('out/sub/app.yaml: a symbolic link leads out of the output directory')
     expect(readdirSync(join(dir, 'elsewhere'))).toEqual([])
+  })
+})
+
+// Made in the scratch directory only: never a real /dev path (a rename over
+// /dev/null as root replaces the machine's /dev/null).
+describe('--report at a device, a FIFO or a link', () => {
+  const root = process.getuid?.() === 0
+
+  it('a FIFO: written in place, its reader gets the report; the FIFO stays', () => {
+    file('in/app.yaml', `${CM}---\n${POD}`)
+    const r = sh('mkfifo fifo && { cat fifo > got.json & } && $CMHASH build -q --report fifo in > /dev/null; s=$?; wait; exit $s')
+    expect(r.status).toBe(0)
+    expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true)
+    expect(JSON.parse(readFileSync(join(dir, 'got.json'), 'utf8')).renames[0].to).toMatch(/^app-/)
+  })
+
+  it('a link to this process\'s stderr (as /dev/stderr is): the report goes there, after what was there, and the link stays', () => {
+    file('in/app.yaml', `${CM}---\n${POD}`)
+    symlinkSync('/proc/self/fd/2', join(dir, 'stderr'))
+    file('build.log', 'earlier\n')
+    const r = sh('$CMHASH build -q --report stderr --summary in 2>> build.log > /dev/null')
+    expect(r.status).toBe(0)
+    expect(readlinkSync(join(dir, 'stderr'))).toBe('/proc/self/fd/2')
+    const log = readFileSync(join(dir, 'build.log'), 'utf8')
+    expect(log.startsWith('earlier\n{\n  "version": 1,')).toBe(true)
+    expect(log).toMatch(/\n}\n[^]*app-/)
+  })
+
+  it('a link to this process\'s stdout without --output-dir: refused, stdout holds the manifests', () => {
+    file('in/app.yaml', `${CM}---\n${POD}`)
+    symlinkSync('/proc/self/fd/1', join(dir, 'stdout'))
+    const r = sh('$CMHASH build -q --report stdout in')
+    expect(r).toMatchObject({ status: 2, stdout: '' })
+    expect(r.stderr).toContain('--report stdout is standard output, which holds the manifests')
+    const o = sh('$CMHASH build -q --report stdout -o out in')
+    expect(o.status).toBe(0)
+    expect(JSON.parse(o.stdout).version).toBe(1)
+  })
+
+  it('a link to a regular file: the file gets the report, the link stays', () => {
+    file('in/app.yaml', `${CM}---\n${POD}`)
+    file('reports/r.json', 'old\n')
+    symlinkSync('reports/r.json', join(dir, 'r.json'))
+    expect(sh('$CMHASH build -q --report r.json in').status).toBe(0)
+    expect(readlinkSync(join(dir, 'r.json'))).toBe('reports/r.json')
+    expect(JSON.parse(readFileSync(join(dir, 'reports/r.json'), 'utf8')).version).toBe(1)
+  })
+
+  it.skipIf(!root)('character devices (mknod, as root): null and full stay devices; full fails with one line and nothing written', () => {
+    file('in/app.yaml', `${CM}---\n${POD}`)
+    expect(sh('mknod -m 666 null c 1 3 && mknod -m 666 full c 1 7').status).toBe(0)
+    expect(sh('$CMHASH build -q --report null in > /dev/null').status).toBe(0)
+    const full = sh('$CMHASH build -q --report full -o out in')
+    expect(full).toMatchObject({ status: 2, stdout: '', stderr: 'cmhash: full: cannot write (ENOSPC)\n' })
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+    expect(lstatSync(join(dir, 'null')).isCharacterDevice()).toBe(true)
+    expect(lstatSync(join(dir, 'full')).isCharacterDevice()).toBe(true)
   })
 })

@@ -16,6 +16,7 @@ it('exports exactly the documented names', () => {
     'PRESETS',
     'REFERENCE_SPECS',
     'WARNING_CODES',
+    'addToResourceList',
     'build',
     'changeReport',
     'diff',

@@ -31,6 +31,24 @@ describe.skipIf(skipKubectl)('kpt function (kpt fn eval --exec)', () => {
   const kpt = (dir: string, ...extra: string[]) =>
     execFileSync('kpt', ['fn', 'eval', dir, '--exec', 'cmhash build -', ...extra], { env, encoding: 'utf8', stdio: 'pipe' })
 
+  it('with a configuration that has generators in the working directory: the objects join the package, and a second run changes nothing', () => {
+    const dir = copyExample('kpt-function')
+    writeFileSync(join(dir, 'cmhash.config.yaml'), 'configMapGenerator:\n- name: gen\n  literals: [A=1]\n')
+    writeFileSync(join(dir, 'k8s/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: x, envFrom: [{configMapRef: {name: gen}}]}]}\n')
+    // kpt runs the function in its own working directory, where the configuration is found.
+    const run = () => execFileSync('kpt', ['fn', 'eval', 'k8s', '--exec', 'cmhash build -q -'], { cwd: dir, env, encoding: 'utf8', stdio: 'pipe' })
+    run()
+    const files = readdirSync(join(dir, 'k8s')).sort()
+    const objects = files.flatMap(f => objectsOf(readFileSync(join(dir, 'k8s', f), 'utf8')))
+    const generated = objects.find(o => o.metadata.annotations?.['cmhash.dev/name'] === 'gen')!
+    expect(generated).toMatchObject({ kind: 'ConfigMap', metadata: { name: expect.stringMatching(/^gen-[a-z0-9]{10}$/) }, data: { A: '1' } })
+    expect(objects.find(o => o.kind === 'Pod')!.spec.containers[0].envFrom[0].configMapRef.name).toBe(generated.metadata.name)
+    const contents = files.map(f => readFileSync(join(dir, 'k8s', f), 'utf8'))
+    run()
+    expect(readdirSync(join(dir, 'k8s')).sort()).toEqual(files)
+    expect(files.map(f => readFileSync(join(dir, 'k8s', f), 'utf8'))).toEqual(contents)
+  })
+
   it('rewrites the package in place, and a second run changes nothing', () => {
     const dir = copyExample('kpt-function')
     kpt(join(dir, 'k8s'))

@@ -227,6 +227,15 @@ describe.skipIf(!sea)('the single executable (linux-x64)', () => {
     expect(cmhash(['build', '-'], { input: 'a: [\n' }).status).toBe(1)
   })
 
+  it('on a full stdout or stderr exits 2 with one line, as the npm bin does (no stack trace, no silent exit 1)', () => {
+    const k8s = join(root, 'examples/basic/k8s')
+    const sh = (script: string) => spawnSync('/bin/sh', ['-c', script], { env, encoding: 'utf8' })
+    for (const exe of [join(bin, 'cmhash'), `${process.execPath} ${join(root, 'packages/cli/bin/cmhash.js')}`]) {
+      expect(sh(`${exe} build -q ${k8s} > /dev/full`), exe).toMatchObject({ status: 2, stdout: '', stderr: 'cmhash: cannot write to standard output (ENOSPC)\n' })
+      expect(sh(`${exe} build --summary ${k8s} 2> /dev/full > /dev/null`), exe).toMatchObject({ status: 2, stdout: '', stderr: '' })
+    }
+  })
+
   it('names itself kubectl cmhash when run as kubectl-cmhash', () => {
     const r = spawnSync(join(bin, 'kubectl-cmhash'), ['build', '--help'], { env, encoding: 'utf8' })
     expect(r.stdout.split('\n')[0]).toBe('Usage: kubectl cmhash build [options] <path>... | -')

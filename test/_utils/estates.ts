@@ -6,7 +6,7 @@
 // style, labels shared through YAML anchors and aliases, and files that end
 // without a line break (after a block scalar, a comment or spaces).
 import fc from 'fast-check'
-import { Document, isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml'
+import { Document, isMap, isPair, isScalar, isSeq, Pair, visit, YAMLMap, type Node, type Scalar } from 'yaml'
 
 export type Kind = 'ConfigMap' | 'Secret'
 export interface Config { kind: Kind; name: string; ns: string; values: Record<string, string>; stringData: boolean; type?: string }
@@ -106,6 +106,24 @@ export interface Style {
   blockNames: boolean
   /** In a List, the first ConfigMap/Secret's labels anchored and used by the first workload's selector and template labels. */
   anchors: boolean
+  /**
+   * Reference names and ConfigMap/Secret data written with a merge key that
+   * overrides a decoy written before it (`{name: decoy, <<: {name: real}}`):
+   * goyaml v2 reads entries in order, the later winning.
+   */
+  merges: boolean
+  /**
+   * Values with spaces written double-quoted over several lines, the lines
+   * after the first at column 0: kubectl reads them, the yaml package (and
+   * the YAML spec) does not. Only where the judge is kubectl.
+   */
+  dedent?: boolean
+  /**
+   * A file that is one JSON document written with the escapes JSON writers
+   * use and YAML 1.1 lacks: `\/` (PHP) and surrogate pairs for characters
+   * past U+FFFF (Python's json.dumps).
+   */
+  jsonEscapes: boolean
   /** How the stream ends: a line break, none, a block scalar, a comment or spaces without one. */
   ending: 'newline' | 'none' | 'comment' | 'spaces' | 'block'
 }
@@ -118,6 +136,8 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
   shuffle: fc.nat(1000),
   blockNames: fc.boolean(),
   anchors: fc.boolean(),
+  merges: fc.boolean(),
+  jsonEscapes: fc.boolean(),
   ending: fc.constantFrom('newline', 'none', 'comment', 'spaces', 'block'),
 })
 
@@ -167,17 +187,18 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
     const flow = style.flow[i % 12]!
     const written = style.json[i % 12]
       ? JSON.stringify(o, null, 2)
-      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List' })
+      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges, dedent: style.dedent === true && !flow })
     return `${style.comments ? `# document ${i}\n` : ''}${written}`
   }).join('\n---\n')
   // kubectl reads a file that starts with { as JSON alone: a JSON document
   // with more after it, or flow-style YAML, needs a --- line before it.
   const ended = endWith(text, style.ending)
-  return ended.startsWith('{') && !isJson(ended) ? `---\n${ended}` : ended
+  if (isJson(ended)) return style.jsonEscapes ? withJsonEscapes(ended) : ended
+  return ended.startsWith('{') ? `---\n${ended}` : ended
 }
 
 /** One document written with the yaml package, in the style asked for. */
-function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean }): string {
+function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean; dedent: boolean }): string {
   const doc = quoted(new Document(o))
   if (how.blockNames) {
     // Names and reference names as strip-chomped block scalars: the same
@@ -192,7 +213,37 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
     })
   }
   if (how.anchors) shareLabels(doc)
-  return doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
+  if (how.merges) overrideByMerges(doc)
+  const dedented = how.dedent ? dedentValues(doc) : []
+  let text = doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
+  for (const [i, written] of dedented.entries()) text = text.replace(`dedentxq${i}qx`, () => written)
+  return text
+}
+
+/**
+ * Data and annotation values holding a single space between two other
+ * characters: replaced by placeholders, and returned written double-quoted
+ * with that space a line break and the next line at column 0 (the line
+ * break folds back into the space).
+ */
+function dedentValues(doc: Document): string[] {
+  const written: string[] = []
+  visit(doc, {
+    Pair(_, pair, path) {
+      const parent = path.at(-2)
+      const parentKey = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : ''
+      if (!['data', 'stringData', 'annotations'].includes(parentKey) || !isScalar(pair.value) || typeof pair.value.value !== 'string') return undefined
+      const json = JSON.stringify(pair.value.value)
+      const at = json.search(/[^ \\] [^ \-.]/)
+      if (at < 0) return undefined
+      const placeholder = doc.createNode(`dedentxq${written.length}qx`)
+      placeholder.type = 'PLAIN'
+      pair.value = placeholder
+      written.push(`${json.slice(0, at + 1)}\n${json.slice(at + 2)}`)
+      return undefined
+    },
+  })
+  return written
 }
 
 /**
@@ -216,6 +267,33 @@ function shareLabels(doc: Document): void {
   if (isMap(template)) template.set('labels', doc.createAlias(labels, 'labels'))
 }
 
+/**
+ * Each reference's `name` (in a map that is a pair's value, not metadata) and the first entry
+ * of each `data`/`stringData`, written as a decoy that a merge key after it
+ * overrides with the real value. Kubernetes reads the same object.
+ */
+function overrideByMerges(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair, path) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : ''
+      const parentPair = path.at(-2)
+      const parentKey = isPair(parentPair) && isScalar(parentPair.key) ? String(parentPair.key.value) : ''
+      const map = path.at(-1)
+      if (!isMap(map) || !isScalar(pair.value) || parentKey === '<<' || map.items.some(p => isScalar(p.key) && p.key.value === '<<')) return undefined
+      // A name in a map that is itself a pair's value (configMapRef: {name: …}), not in metadata.
+      const reference = key === 'name' && isPair(parentPair) && parentKey !== 'metadata'
+      const data = ['data', 'stringData'].includes(parentKey) && map.items[0] === pair
+      if (!reference && !data) return undefined
+      const real = new YAMLMap()
+      real.items.push(new Pair((pair.key as Scalar).clone(), pair.value))
+      const at = map.items.indexOf(pair)
+      map.items.splice(at + 1, 0, doc.createPair('<<', real))
+      pair.value = doc.createNode(`decoy-${String(pair.value.value)}`)
+      return undefined
+    },
+  })
+}
+
 /** The stream's end, written one of the ways files end. */
 function endWith(text: string, ending: Style['ending']): string {
   const body = text.replace(/\n+$/, '')
@@ -227,6 +305,12 @@ function endWith(text: string, ending: Style['ending']): string {
     // A last object whose last value is a block scalar, with no line break after it.
     case 'block': return `${body}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: tail}\ndata:\n  script: |\n    echo done`
   }
+}
+
+/** JSON text with `/` escaped and characters past U+FFFF written as surrogate pairs: the same JSON. */
+function withJsonEscapes(json: string): string {
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`
+  return json.replaceAll('/', '\\/').replace(/[\u{10000}-\u{10FFFF}]/gu, c => hex(c.charCodeAt(0)) + hex(c.charCodeAt(1)))
 }
 
 function isJson(text: string): boolean {

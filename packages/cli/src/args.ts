@@ -168,6 +168,13 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
   if (maxInput === 0 || (maxInput === undefined && values['max-input'] !== undefined)) {
     throw new UsageError('--max-input takes a size: bytes, or a number with K, M or G (e.g. 512M, 2G)')
   }
+  for (const [flag, globs] of [['--include', values.include], ['--exclude', values.exclude]] as const) {
+    const out = globs?.find(g => LEAVES_DIRECTORY.test(g))
+    if (out !== undefined) {
+      throw new UsageError(`${flag} ${JSON.stringify(out)} leaves the input directory (a .. segment or an absolute path); ` +
+        'globs are relative to each input directory: name the files, or their directory, as inputs instead')
+    }
+  }
   if (values.namespace !== undefined && (values.namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(values.namespace))) {
     throw new UsageError(`--namespace ${JSON.stringify(values.namespace)} is not a valid namespace name (lower-case letters, digits and -, at most 63)`)
   }
@@ -184,6 +191,9 @@ function sharedValues(values: { namespace?: string; select?: string; config?: st
     ...(values.warning !== undefined ? { warnings: warningLevels(values.warning) } : {}),
   }
 }
+
+/** A glob that leaves the directory it is matched in, as the configuration's schema says (include, exclude): absolute, or a `..` segment (in braces too). */
+const LEAVES_DIRECTORY = /^\/|(^|[/{,])\.\.($|[/},])/
 
 const LEVELS: readonly WarningLevel[] = ['error', 'warn', 'ignore']
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { CmhashError, DiffError, escapeControl, formatProblem } from '@cmhash/core'
 import { UsageError, parseCommand } from './args.js'
 import type { Command } from './command-types.js'
@@ -84,6 +84,32 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
     // Saying why can fail too (stderr closed or full): the exit code still says it.
     await write(io.stderr, message, STDERR).catch(() => undefined)
     return code
+  }
+}
+
+/**
+ * Runs cmhash as this process: its argv, streams and working directory,
+ * the exit code into `process.exitCode`. Both entry points call it,
+ * `bin/cmhash.js` and the single executable's `sea/main.mjs`, so they
+ * behave the same (a full disk or a closed pipe: exit 2, one line).
+ * Never rejects.
+ */
+export async function main(): Promise<void> {
+  // Write errors reach run() through each write's callback; these listeners
+  // only keep Node from treating the stream's 'error' event as uncaught
+  // (a stack trace and exit 1, or a silent exit 1 when stderr is the one).
+  process.stdout.on('error', () => {})
+  process.stderr.on('error', () => {})
+  try {
+    process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }, {
+      // Installed as kubectl-cmhash too: kubectl runs it as `kubectl cmhash`.
+      // (In a single executable, argv[1] is the name it was called by.)
+      program: basename(process.argv[1] ?? '').startsWith('kubectl-') ? 'kubectl cmhash' : 'cmhash',
+    })
+  } catch (e) {
+    // run() catches everything itself; this is the last line of defence.
+    process.exitCode = EXIT.internal
+    process.stderr.write(`cmhash: internal error: ${escapeControl(e instanceof Error ? e.message : String(e))}\n`)
   }
 }
 

@@ -24,8 +24,8 @@ export interface PruneCommand extends Omit<BuildCommand, 'name' | 'outputDir' | 
   readonly output: 'list' | 'names'
 }
 
-/** `cmhash prune --print-kinds`: the kinds prune needs, for an export. */
-export interface PruneKindsCommand extends Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude'> {
+/** `cmhash prune --print-kinds`: the kinds prune needs for these desired manifests, for an export. */
+export interface PruneKindsCommand extends Pick<BuildCommand, 'paths' | 'config' | 'namespace' | 'select' | 'include' | 'exclude' | 'maxInput' | 'disablePresets' | 'warnings'> {
   readonly name: 'prune-kinds'
 }
 

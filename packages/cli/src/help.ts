@@ -61,7 +61,10 @@ or partly unavailable API) it decides nothing (exit 2).
 
 --live: an export you made. Name in --live-kinds the kinds it holds every
 object of (as kubectl get takes them); whatever a kind it does not name
-could reference is kept. --print-kinds lists the kinds prune needs.
+could reference is kept. --print-kinds <path>... lists the kinds prune
+needs for those manifests: the built-in ones, the presets' and
+configuration's, and every custom resource in them in which build rewrites
+a reference (a pod spec or volume list found by shape).
 
 Options:
       --kubectl          list the live state with kubectl
@@ -69,17 +72,24 @@ Options:
   -l, --live PATH        the live state: kubectl get ... -o json|yaml output, a
                          directory of such files, or - for stdin
       --live-kinds KINDS the kinds the export holds in full, comma-separated
-      --print-kinds      print the kinds prune needs, comma-separated
+      --print-kinds      print the kinds prune needs for <path>...,
+                         comma-separated
       --keep N           keep the N newest versions of each name (default 3)
   -n, --namespace NS     the namespace of manifests that set none; with
                          --kubectl, list only this namespace
   -A, --all-namespaces   also consider namespaces the desired input does not touch
       --output FORMAT    list (default): a v1 List for kubectl delete -f -;
                          names: kind/name -n namespace lines
+      --max-input SIZE   refuse desired inputs larger than SIZE in all, and
+                         a --live state larger than SIZE, each on its own
+                         (default 256M; K, M and G work)
+      --warning CODE=LEVEL
+                         what a warning code does: error (fail), warn, or
+                         ignore (repeatable; e.g. INCOMPLETE_LIVE_STATE=error)
   -q, --quiet            do not print the table of candidates on stderr
   -h, --help             show this help
   and build's --select, --config, --include, --exclude, --disable-preset,
-  --max-input, --strict
+  --strict
 
 Exit codes: 0 decided; 1 the live state is empty, cut short, has an object
 twice or without a valid creationTimestamp, the desired input is invalid,
@@ -112,7 +122,8 @@ Options:
                          (default), all, or annotated (only those annotated
                          cmhash.dev/hash: "true")
   -c, --config FILE      configuration file (default: see below)
-      --include GLOB     files to read in directories (repeatable; default
+      --include GLOB     files to read in directories, relative to each
+                         (repeatable; no .. or absolute path; default
                          **/*.yaml, **/*.yml, **/*.json)
       --exclude GLOB     files to skip in directories (repeatable)
       --disable-preset NAME
@@ -166,8 +177,10 @@ BASE and HEAD are each a directory, a file, or - for stdin (one of them).
 With --git REF, BASE is <path>... as it is at git revision REF, read with git
 (no checkout is touched), and HEAD is <path>... in the work tree. A path
 missing on one side counts as empty there (everything added, or removed).
-Each side finds its own cmhash.config.yaml, as build does; --config FILE
-applies to both.
+Each side finds its own cmhash.config.yaml, as build does (BASE the one
+that applies at REF, up to the top of the repository), and builds with the
+objects of its generators, from its own files (BASE's at REF); --config
+FILE applies to both.
 
 Options:
       --git REF          compare <path>... at revision REF with the work tree
@@ -186,11 +199,16 @@ Options:
                          turn a preset off (repeatable)
       --max-input SIZE   refuse inputs larger than SIZE (default 256M)
       --strict           fail (exit 3) when HEAD's build has warnings
+      --warning CODE=LEVEL
+                         what a warning code does, on both sides: error
+                         (exit 3), warn, or ignore (repeatable)
   -q, --quiet            do not print HEAD's warnings
   -h, --help             show this help
 
-Exit codes: 0 compared (with --exit-code: nothing rolls); 1 with
---exit-code: something rolls or must be recreated; 2 usage error, unreadable
+Exit codes: 0 compared (with --exit-code: no ConfigMap or Secret change
+rolls anything); 1 with --exit-code: a ConfigMap or Secret change makes
+something roll or need recreating (other changes to a pod template, such as
+a new image, are listed as CHANGED and do not count); 2 usage error, unreadable
 input, or git cannot read REF; 3 BASE or HEAD is invalid (its errors are
 labelled BASE or HEAD), or --strict and HEAD has warnings.
 `

@@ -39,7 +39,23 @@ export async function checkDirectory(dir: string, shown: string, options: { conf
   }
 }
 
-async function checkKustomization(abs: string, where: string): Promise<void> {
+/** The names kustomize reads a kustomization from. */
+export const KUSTOMIZATION_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
+
+/**
+ * A kustomization named as a file (a shell glob such as `k8s/*.yaml` names
+ * it too): the files it lists, absolute, in its order, when listing files of
+ * its directory is all it does; those are what it stands for. Refused as in
+ * a directory otherwise (`shown` is the path as given).
+ */
+export async function kustomizationFiles(abs: string, shown: string): Promise<string[]> {
+  return checkKustomization(abs, shown.split(sep).join('/'))
+}
+
+// --- internal ---
+
+/** Refuses a kustomization that does more than list files of its directory; returns those files. */
+async function checkKustomization(abs: string, where: string): Promise<string[]> {
   const text = await readFile(abs, 'utf8').catch(() => '')
   const doc = parseDocument(text, { logLevel: 'silent' })
   const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined
@@ -51,10 +67,13 @@ async function checkKustomization(abs: string, where: string): Promise<void> {
     throw new InputError(`${where}: this kustomization uses ${extra.join(', ')}, which cmhash does not apply (reading its files as manifests would be wrong); ${hint}`)
   }
   const resources = (value as { resources?: unknown }).resources
+  const files: string[] = []
   for (const r of Array.isArray(resources) ? resources : []) {
     const path = typeof r === 'string' ? resolve(dir, r) : undefined
     const inside = path !== undefined && !relative(dir, path).startsWith('..') && !/^[a-z]+:\/\//i.test(String(r))
     const isFile = inside && await stat(path).then(s => s.isFile(), () => false)
     if (!isFile) throw new InputError(`${where}: resource ${JSON.stringify(r)} is not a file in this directory (a base, an overlay or a URL); ${hint}`)
+    files.push(path)
   }
+  return files
 }

@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { CONFIG_FILE_NAMES, type BuildInput } from '@cmhash/core'
-import { SPECIAL_NAMES, checkDirectory } from './input-checks.js'
+import { checkDirectory, KUSTOMIZATION_NAMES, kustomizationFiles, SPECIAL_NAMES } from './input-checks.js'
 import { listDirectory } from './list-directory.js'
 import { DEFAULT_MAX_INPUT, readSpecialBounded, readStreamBounded, take, type InputBudget } from './read-bounded.js'
 
@@ -19,7 +19,7 @@ export class InputError extends Error {
 
 const MANIFESTS = ['**/*.yaml', '**/*.yml', '**/*.json']
 // A configuration file below an input directory is never a manifest (the one that applies is found by findConfig).
-const SKIPPED_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization', ...CONFIG_FILE_NAMES])
+const SKIPPED_NAMES: ReadonlySet<string> = new Set([...KUSTOMIZATION_NAMES, ...CONFIG_FILE_NAMES])
 const SKIPPED = [...SKIPPED_NAMES].map(name => `**/${name}`)
 
 export interface ReadOptions {
@@ -90,6 +90,12 @@ export async function readInputs(paths: readonly string[], cwd: string, stdin: R
       // a process substitution <(helm template ...). No real path to
       // compare, and no size to check before reading.
       out.push({ path: p, outputPath: basename(p), content: decode(await readSpecialBounded(abs, p, budget).catch(fail(p)), p) })
+    } else if (KUSTOMIZATION_NAMES.includes(basename(abs))) {
+      // As in a directory: a list of files is read as those files, anything more is refused.
+      for (const file of await kustomizationFiles(abs, p)) {
+        const rel = relative(dirname(abs), file)
+        addFile(out, seen, file, displayPath(dirname(p), rel), rel, budget)
+      }
     } else {
       addFile(out, seen, abs, p, basename(p), budget)
     }

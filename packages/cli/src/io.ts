@@ -1,5 +1,3 @@
-import { mkdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, sep } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 
 /** The process around the CLI, injected so tests can drive it in-process. */
@@ -53,66 +51,4 @@ export async function writeChunks(stream: Writable, pieces: Iterable<string>, na
     }
   }
   await write(stream, batch, name)
-}
-
-/** A file to write: where, what, and the path as the user knows it. */
-export interface OutputFile {
-  readonly target: string
-  readonly content: string
-  readonly shown: string
-  /** A directory the file must stay in: one of its parents reached through a symbolic link that leads out is refused. */
-  readonly within?: string
-}
-
-/**
- * Writes every file or none. Each is written to a temporary name beside its
- * target; only when all are written are they renamed into place (a rename
- * replaces a symbolic link at the target, never follows it). On any
- * failure the temporary files, and the directories made for them, are
- * removed. A file whose directory leads out of its `within` through a
- * symbolic link is refused.
- */
-export async function writeAll(files: readonly OutputFile[]): Promise<void> {
-  const staged: string[] = []
-  const made: string[] = []
-  try {
-    for (const [i, f] of files.entries()) {
-      const within = f.within
-      const root = within === undefined ? undefined : await realpath(within).catch(() => within)
-      const dir = dirname(f.target)
-      const first = await mkdir(dir, { recursive: true }).catch(failed(f.shown))
-      if (first !== undefined) made.push(first)
-      if (root !== undefined) {
-        const real = await realpath(dir).catch(failed(f.shown))
-        const rel = relative(root, real)
-        if (rel.startsWith(`..${sep}`) || rel === '..') throw new OutputError(`${f.shown}: a symbolic link leads out of the output directory; refusing to write there`)
-      }
-      const info = await stat(f.target).catch(() => undefined)
-      if (info?.isDirectory()) throw new OutputError(`${f.shown}: is a directory`)
-      const tmp = join(dir, `.${basename(f.target)}.cmhash-${process.pid}-${i}.tmp`)
-      await writeFile(tmp, f.content, { flag: 'wx' }).catch(failed(f.shown))
-      staged.push(tmp)
-    }
-  } catch (e) {
-    await Promise.all(staged.map(t => unlink(t).catch(() => undefined)))
-    // Directories made in this run hold nothing but this run's files.
-    for (const d of made) await rm(d, { recursive: true, force: true })
-    throw e
-  }
-  for (const [i, f] of files.entries()) await rename(staged[i]!, f.target).catch(failed(f.shown))
-}
-
-/** Fails early when an output path is of the wrong kind. */
-export async function mustBe(path: string, what: 'file-or-nothing' | 'dir-or-nothing', shown: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined)
-  if (!info) return
-  if (what === 'file-or-nothing' && info.isDirectory()) throw new OutputError(`${shown}: is a directory; --report needs a file`)
-  if (what === 'dir-or-nothing' && !info.isDirectory()) throw new OutputError(`${shown}: exists and is not a directory; --output-dir needs a directory`)
-}
-
-function failed(shown: string): (e: NodeJS.ErrnoException) => never {
-  return e => {
-    if (e instanceof OutputError) throw e
-    throw new OutputError(`${shown}: cannot write (${e.code ?? e.message})`)
-  }
 }

@@ -22,4 +22,11 @@ describe('the installed bin', () => {
     expect(spawnSync('node', [bin, 'build', '-'], { input: 'a: [\n', encoding: 'utf8' }).status).toBe(1)
     expect(spawnSync('node', [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2)
   })
+
+  it('exits 2 when stdout or stderr is full: one line, or (stderr) none', () => {
+    const k8s = join(root, 'examples/basic/k8s')
+    const full = spawnSync('sh', ['-c', `node ${bin} build -q ${k8s} > /dev/full`], { encoding: 'utf8' })
+    expect(full).toMatchObject({ status: 2, stderr: 'cmhash: cannot write to standard output (ENOSPC)\n' })
+    expect(spawnSync('sh', ['-c', `node ${bin} build --summary ${k8s} 2> /dev/full > /dev/null`], { encoding: 'utf8' }).status).toBe(2)
+  })
 })

@@ -133,6 +133,29 @@ describe('cmhash build with generators', () => {
     expect(r.stderr).toContain('error: k8s/web.yaml:1:1: DUPLICATE_RESOURCE: ConfigMap default/web is defined twice: here and by configMapGenerator[0] at k8s/cmhash.config.yaml:3')
   })
 
+  it('a KRM function (a ResourceList on stdin) with a configuration\'s generators: they go into its items, the one document', async () => {
+    tree({ 'cmhash.config.yaml': 'configMapGenerator:\n- name: gen\n  literals: [A=1]\n' })
+    const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n' +
+      '  spec: {containers: [{name: c, image: x, envFrom: [{configMapRef: {name: gen}}]}]}\n'
+    const r = await cli(['build', '-q', '-'], { cwd: dir, stdin: rl })
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    const docs = parseAllDocuments(r.stdout).map(d => d.toJS())
+    expect(docs).toHaveLength(1)
+    expect(docs[0].kind).toBe('ResourceList')
+    const [pod, cm] = docs[0].items
+    expect(cm).toMatchObject({ kind: 'ConfigMap', metadata: { name: expect.stringMatching(/^gen-[a-z0-9]{10}$/) }, data: { A: '1' } })
+    expect(pod.spec.containers[0].envFrom[0].configMapRef.name).toBe(cm.metadata.name)
+    // Run again on its own output (kpt rewrites the package in place): nothing changes.
+    expect((await cli(['build', '-q', '-'], { cwd: dir, stdin: r.stdout })).stdout).toBe(r.stdout)
+    const json = JSON.parse((await cli(['build', '-q', '--format', 'json', '-'], { cwd: dir, stdin: rl })).stdout)
+    expect(json).toMatchObject({ kind: 'ResourceList', items: [{ kind: 'Pod' }, { kind: 'ConfigMap', metadata: { name: cm.metadata.name } }] })
+    // New content while the package still holds (and its Pod names) the earlier object: refused, not a silent stale reference.
+    tree({ 'cmhash.config.yaml': 'configMapGenerator:\n- name: gen\n  literals: [A=2]\n' })
+    const changed = await cli(['build', '-q', '-'], { cwd: dir, stdin: r.stdout })
+    expect(changed).toMatchObject({ code: 1, stdout: '' })
+    expect(changed.stderr).toContain(`DUPLICATE_RESOURCE: ConfigMap gen is made again as gen-`)
+  })
+
   it('refuses generators in a KRM functionConfig', async () => {
     const rl = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  kind: CmhashConfig\n  secretGenerator: [{name: s, literals: [a=b]}]\n'
     const r = await cli(['build', '-'], { stdin: rl })

@@ -71,6 +71,17 @@ describe('build outputs', () => {
     expect(existsSync(join(scratch.dir, 'r.json'))).toBe(false)
   })
 
+  it('refuses a --report path that --output-dir also writes, rather than replacing that manifest with the report', async () => {
+    tree({ 'in/a.yaml': CM, 'in/b.yaml': POD })
+    for (const path of ['out/a.yaml', 'out/../out/b.yaml']) {
+      const r = await cli(['build', '-q', 'in', '-o', 'out', '--report', path], { cwd: scratch.dir })
+      expect(r).toMatchObject({ code: 2, stdout: '' })
+      expect(r.stderr).toMatch(/^cmhash: --report out\/.*\.yaml is also where --output-dir writes [ab]\.yaml; write the report elsewhere\n$/)
+    }
+    expect(existsSync(join(scratch.dir, 'out'))).toBe(false)
+    expect((await cli(['build', '-q', 'in', '-o', 'out', '--report', 'out/report.json'], { cwd: scratch.dir })).code).toBe(0)
+  })
+
   it('names a file it cannot write under --output-dir by its path under that directory', async () => {
     tree({ 'in/sub/cm.yaml': CM, 'out/sub': 'a file where a directory must go' })
     const r = await cli(['build', 'in', '-o', 'out'], { cwd: scratch.dir })

@@ -63,14 +63,49 @@ function objectsByResource(): Record<string, object[]> {
 
 const cluster: FakeCluster = { resources, objects: objectsByResource() }
 
-/** Each scenario: the cluster as kubectl sees it, and the command line. */
+// A custom resource no preset or configuration knows, whose pod template
+// names a ConfigMap (fixtures/prune/nightly.yaml). Five versions of cfg: the
+// desired one and the two next are the newest three; of the two oldest, one
+// is named by NightlyBatch report-eu, removed from Git but not from the cluster.
+const nightlyDesired = join(ROOT, 'fixtures/prune/nightly.yaml')
+const cfg = (name: string, day: number) => ({
+  apiVersion: 'v1', kind: 'ConfigMap', data: { A: String(day) }, immutable: true,
+  metadata: {
+    name, namespace: 'shop', creationTimestamp: `2026-11-0${day}T00:00:00Z`, uid: `f0000000-0000-4000-8000-00000000010${day}`,
+    labels: { 'cmhash.dev/managed': 'true' }, annotations: { 'cmhash.dev/name': 'cfg' },
+  },
+})
+const nightlyBatch = (name: string, uses: string, n: number) => ({
+  apiVersion: 'batch.example.com/v1', kind: 'NightlyBatch',
+  metadata: { name, namespace: 'shop', creationTimestamp: '2026-11-01T00:00:00Z', uid: `f0000000-0000-4000-8000-00000000020${n}` },
+  spec: { schedule: '0 3 * * *', template: { spec: { containers: [{ name: 'c', image: 'x', envFrom: [{ configMapRef: { name: uses } }] }] } } },
+})
+const nightlyCluster: FakeCluster = {
+  resources: [...resources, { group: 'batch.example.com', version: 'v1', resource: 'nightlybatches', kind: 'NightlyBatch', namespaced: true }],
+  objects: {
+    configmaps: [cfg('cfg-9h8g7f6d5c', 1), cfg('cfg-2m6k8d4b9f', 2), cfg('cfg-7b9c2f4g8h', 3), cfg('cfg-4t5k2m8h6d', 4), cfg('cfg-89g4tffbfk', 5)],
+    'nightlybatches.batch.example.com': [nightlyBatch('report', 'cfg-89g4tffbfk', 1), nightlyBatch('report-eu', 'cfg-9h8g7f6d5c', 2)],
+  },
+}
+
+/** A scenario: the cluster as kubectl sees it, the command line, and (exit 0) what is deleted. */
+interface ScenarioSpec {
+  readonly cluster: FakeCluster
+  readonly argv: readonly string[]
+  readonly code: number
+  /** Default examples/basic/k8s, deleting EXPECTED_DELETIONS. */
+  readonly desired?: string
+  readonly deletions?: string
+}
 const scenarios = {
-  ok: { cluster, argv: [] as string[], code: 0 },
+  ok: { cluster, argv: [], code: 0 },
   namespace: { cluster, argv: ['-n', 'shop'], code: 0 },
   'secrets-forbidden': { cluster: { ...cluster, forbidden: ['secrets'] }, argv: [], code: 2 },
   'discovery-unavailable': { cluster: { ...cluster, unavailableGroups: ['argoproj.io'] }, argv: [], code: 2 },
-} as const
+  nightly: { cluster: nightlyCluster, argv: [], code: 0, desired: nightlyDesired, deletions: 'configmap/cfg-2m6k8d4b9f -n shop\n' },
+} as const satisfies Record<string, ScenarioSpec>
 type Scenario = keyof typeof scenarios
+const specOf = (scenario: Scenario): ScenarioSpec => scenarios[scenario]
 
 /** The kubectl calls for the default configuration on that cluster, in order (those not served are not listed). */
 const GETS = [
@@ -99,7 +134,7 @@ async function withFake(scenario: Scenario, argv: readonly string[]) {
   const log = join(scratch.dir, 'calls.log')
   writeFileSync(log, '')
   Object.assign(process.env, { PATH: `${fakeKubectl}:${saved.PATH}`, CMHASH_FAKE_KUBECTL_DIR: join(recordings, scenario), CMHASH_FAKE_KUBECTL_LOG: log })
-  const r = await cli(['prune', '--kubectl', ...argv, '--output', 'names', desired])
+  const r = await cli(['prune', '--kubectl', ...argv, '--output', 'names', specOf(scenario).desired ?? desired])
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(l => (JSON.parse(l) as string[]).join(' '))
   return { ...r, calls }
 }
@@ -159,6 +194,14 @@ describe('prune --kubectl, with a fake kubectl replaying recorded calls', () => 
     expect(r.stderr).toContain('argoproj.io/v1alpha1: the server is currently unable to handle the request')
   })
 
+  it('lists a custom resource whose pod spec build rewrites, and keeps the version a live one names', async () => {
+    const r = await withFake('nightly', [])
+    expect(r.calls.slice(1).sort()).toEqual([...GETS, 'get nightlybatches.batch.example.com -A -o json'].sort())
+    expect(r).toMatchObject({ code: 0, stdout: 'configmap/cfg-2m6k8d4b9f -n shop\n' })
+    expect(r.stderr).toMatch(/^ConfigMap +shop +cfg-9h8g7f6d5c +keep +referenced by NightlyBatch shop\/report-eu \(spec\.template\.spec\.containers\[0\]\.envFrom\[0\]\.configMapRef\.name\)$/m)
+    expect(r.stderr).not.toContain('INCOMPLETE_LIVE_STATE')
+  })
+
   it('decides nothing without kubectl', async () => {
     Object.assign(process.env, { PATH: join(scratch.dir, 'nothing') })
     const r = await cli(['prune', '--kubectl', desired])
@@ -199,7 +242,7 @@ describe('the README on prune --kubectl', () => {
 
 describe.skipIf(skipKubectl)('prune --kubectl with the real kubectl, against a fake API server', () => {
   it.each(Object.keys(scenarios) as Scenario[])('%s: as recorded', async scenario => {
-    const { cluster: c, argv, code } = scenarios[scenario]
+    const { cluster: c, argv, code } = specOf(scenario)
     const api = await startFakeApiServer(c)
     const record = process.env.CMHASH_RECORD === '1'
     const dir = record ? join(recordings, scenario) : join(scratch.dir, 'recorded')
@@ -208,10 +251,10 @@ describe.skipIf(skipKubectl)('prune --kubectl with the real kubectl, against a f
     try {
       const real = execFileSync('bash', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim()
       Object.assign(process.env, api.env, { PATH: `${fakeKubectl}:${saved.PATH}`, CMHASH_FAKE_KUBECTL_DIR: dir, CMHASH_FAKE_KUBECTL_REAL: real })
-      const r = await cli(['prune', '--kubectl', ...argv, '--output', 'names', desired])
+      const r = await cli(['prune', '--kubectl', ...argv, '--output', 'names', specOf(scenario).desired ?? desired])
       restoreEnv()
       expect(r.code).toBe(code)
-      expect(r.stdout).toBe(code === 0 ? EXPECTED_DELETIONS : '')
+      expect(r.stdout).toBe(code === 0 ? specOf(scenario).deletions ?? EXPECTED_DELETIONS : '')
       expect(readdirSync(dir).length).toBeGreaterThan(0)
       const replayed = await withFake(scenario, argv)
       expect(r.stderr).toBe(replayed.stderr)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pruneKinds } from '@cmhash/core'
@@ -105,6 +105,28 @@ describe('prune', () => {
     expect(strict.stdout).toBe('')
   })
 
+  it('prune gives INCOMPLETE_LIVE_STATE the level --warning or the configuration sets', async () => {
+    const exported = ['--live-kinds', 'configmaps,secrets,pods']
+    const failed = await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=error', '-q', desired])
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toMatch(/^error: INCOMPLETE_LIVE_STATE: the live state is not known to hold every object of podtemplates/m)
+    // Ignored: not said, and --strict has nothing to fail on; what those kinds could reference is still kept.
+    const ignored = await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=ignore', '--strict', '--output', 'names', desired])
+    expect(ignored.code).toBe(0)
+    expect(ignored.stdout).toBe('')
+    expect(ignored.stderr).not.toContain('INCOMPLETE_LIVE_STATE')
+    expect(ignored.stderr).not.toContain('--live-kinds')
+    // The configuration's warnings: apply too, and the flag wins over them.
+    const k8s = join(scratch.dir, 'k8s')
+    cpSync(desired, k8s, { recursive: true })
+    tree({ 'k8s/cmhash.config.yaml': 'warnings:\n  INCOMPLETE_LIVE_STATE: error\n' })
+    const configured = await cli(['prune', '--live', liveFile, ...exported, '-q', k8s])
+    expect(configured.code).toBe(1)
+    expect(configured.stderr).toMatch(/^error: INCOMPLETE_LIVE_STATE: /m)
+    expect((await cli(['prune', '--live', liveFile, ...exported, '--warning', 'INCOMPLETE_LIVE_STATE=warn', '-q', k8s])).code).toBe(0)
+  })
+
   it('prune --print-kinds prints what an export must hold, following the configuration', async () => {
     const r = await cli(['prune', '--print-kinds'])
     expect(r).toEqual({ code: 0, stderr: '', stdout: `${pruneKinds().map(k => k.resource).join(',')}\n` })
@@ -113,6 +135,35 @@ describe('prune', () => {
     const noFlux = await cli(['prune', '--print-kinds', join(scratch.dir, 'k8s')])
     expect(noFlux.stdout).not.toContain('helmreleases')
     expect(noFlux.stdout).toContain('rollouts.argoproj.io')
+  })
+
+  it('prune --print-kinds adds the kinds of the desired input whose references build rewrites, and prune asks for them', async () => {
+    const nightly = join(root, 'fixtures/prune/nightly.yaml')
+    const r = await cli(['prune', '--print-kinds', nightly])
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `${pruneKinds().map(k => k.resource).join(',')},nightlybatch.batch.example.com\n` })
+    const unsure = await cli(['prune', '--live', liveFile, ...kinds, '--output', 'names', nightly])
+    expect(unsure.stdout).toBe('')
+    expect(unsure.stderr).toMatch(/^warning: INCOMPLETE_LIVE_STATE: the live state is not known to hold every object of nightlybatch\.batch\.example\.com;/m)
+    const declared = await cli(['prune', '--live', liveFile, '--live-kinds', r.stdout.trim(), '--output', 'names', nightly])
+    expect(declared.stderr).not.toContain('INCOMPLETE_LIVE_STATE')
+    // An invalid desired input is refused, as prune refuses it.
+    tree({ 'bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: 1}\n' })
+    expect((await cli(['prune', '--print-kinds', join(scratch.dir, 'bad.yaml')])).code).toBe(1)
+  })
+
+  it('prune bounds the live state by --max-input, on its own', async () => {
+    // The export is 26K, the desired manifests under 2K.
+    for (const live of [liveFile, '-']) {
+      const small = await cli(['prune', '--live', live, ...kinds, '--max-input', '4K', '-q', desired], { stdin: readFileSync(liveFile) })
+      expect(small.code).toBe(2)
+      expect(small.stdout).toBe('')
+      expect(small.stderr).toMatch(/larger than 4K; raise the bound with --max-input SIZE/)
+    }
+    const raised = await cli(['prune', '--live', liveFile, ...kinds, '--max-input', '32K', '--output', 'names', '-q', desired])
+    expect(raised).toMatchObject({ code: 0, stderr: '' })
+    expect(raised.stdout).toContain('configmap/queue-config-994f5g6h7k -n shop\n')
+    // Each fits 27K, both together do not: the export does not share the manifests' bound.
+    expect((await cli(['prune', '--live', liveFile, ...kinds, '--max-input', '27K', '-q', desired])).code).toBe(0)
   })
 
   it.each([[''], ['0x2'], ['1e1'], ['-1']])('prune rejects --keep %j', async keep => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { COMMANDS } from '../src/args.js'
 import { cli } from './_run.js'
 
 describe('help and version', () => {
@@ -22,6 +23,11 @@ describe('help and version', () => {
     const r = await cli(['help', 'build'])
     for (const option of ['--output-dir DIR', '--disable-preset NAME', '--report FILE', '--gitops TOOL']) expect(r.stdout).toContain(option)
     expect(r.stdout).toContain('Exit codes')
+  })
+
+  it.each(['build', 'diff', 'prune'] as const)('names every option %s takes in its help', async topic => {
+    const help = (await cli(['help', topic])).stdout
+    for (const option of Object.keys(COMMANDS[topic])) expect(help, option).toMatch(new RegExp(`--${option}\\b`))
   })
 
   it('names the configuration rule in build and config help', async () => {
@@ -73,6 +79,10 @@ describe('usage errors, in cmhash\'s words and with the closest valid one', () =
     [['build', '-n', 'Not_Valid', 'x'], 'not a valid namespace'],
     [['build', '-n', 'a'.repeat(64), '-'], 'not a valid namespace'],
     [['build', '--report', '-', 'x'], '--report - writes the report to stdout, which holds the manifests'],
+    // A glob that leaves the input directory had read files outside it, or been misreported (a symbolic link, ENOENT).
+    [['build', '--include', '../*.yaml', '-o', 'out', 'x'], '--include "../*.yaml" leaves the input directory (a .. segment or an absolute path)'],
+    [['build', '--include', '/abs/*.yaml', 'x'], '--include "/abs/*.yaml" leaves the input directory'],
+    [['diff', '--exclude', '{..,a}/*.yaml', 'a', 'b'], '--exclude "{..,a}/*.yaml" leaves the input directory'],
     [['help', 'frobnicate'], 'no help on "frobnicate"'],
     [['help', 'diffs'], 'no help on "diffs"; did you mean "cmhash help diff"?'],
     [['config'], 'cmhash config needs a command: check [FILE] or schema'],

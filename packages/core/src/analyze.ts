@@ -17,8 +17,10 @@ export interface Analysis {
 
 /**
  * Reads every input and plans the build; errors are collected in the
- * result's reporter, not thrown. Warnings come sorted by file and place, at
- * the level the options set for their code.
+ * result's reporter, not thrown. The warnings are not settled yet: the
+ * caller adds its own (prune's INCOMPLETE_LIVE_STATE), then calls
+ * {@link settleWarnings}, so that every warning gets the level the options
+ * set for its code.
  */
 export function analyze(inputs: readonly BuildInput[], options: BuildOptions): Analysis {
   const report = new Reporter()
@@ -31,8 +33,16 @@ export function analyze(inputs: readonly BuildInput[], options: BuildOptions): A
     report.warn('EMPTY_INPUT', { message: 'the input holds no Kubernetes objects' })
   }
   const plan = report.errors.length === 0 ? planBuild(files, planOptions, report) : undefined
-  report.settle(options.warnings ?? {}, files.map(f => f.path))
   return { files, plan, report }
+}
+
+/**
+ * Once every warning is reported: sorted by file and place, and at the
+ * level the options set for its code (`error` moves it to the errors,
+ * `ignore` drops it).
+ */
+export function settleWarnings({ files, report }: Analysis, options: BuildOptions): void {
+  report.settle(options.warnings ?? {}, files.map(f => f.path))
 }
 
 /** A string input is one file named `<input>` (or `name`). */

@@ -1,7 +1,7 @@
 // A build reads as its pipeline: read every input into facts and plan the
 // edits (analyze: read/ then plan/), then splice the edits into the text
 // (emit/).
-import { analyze, asInputs } from './analyze.js'
+import { analyze, asInputs, settleWarnings } from './analyze.js'
 import { checkBuildArguments } from './check-options.js'
 import { emitFiles } from './emit/emit-files.js'
 import { emitChunks, emitStream } from './emit/emit-stream.js'
@@ -24,7 +24,9 @@ import type { BuildInput, BuildOptions, BuildResult, OutputFile } from './types.
  */
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
   checkBuildArguments({ input }, options)
-  const { files, plan, report } = analyze(asInputs(input), options)
+  const analysis = analyze(asInputs(input), options)
+  settleWarnings(analysis, options)
+  const { files, plan, report } = analysis
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
   let stream: string | undefined
   let mirrored: readonly OutputFile[] | undefined

@@ -2,7 +2,7 @@
 // caller's mistake (a misspelt mode, a preset that does not exist, a
 // number where text belongs) is refused with a code and the field's name,
 // rather than ignored or failing later as a TypeError deep inside.
-import { CmhashError, type ErrorCode, type ErrorDetail } from './errors.js'
+import { CmhashError, WARNING_CODES, type ErrorCode, type ErrorDetail } from './errors.js'
 import { PRESETS } from './refs/presets/index.js'
 import { closest } from './text/closest.js'
 import type { BuildInput, BuildOptions, PruneOptions, SelectMode } from './types.js'
@@ -12,6 +12,7 @@ import type { BuildInput, BuildOptions, PruneOptions, SelectMode } from './types
 const SELECT_MODES: readonly SelectMode[] = ['referenced', 'all', 'annotated']
 const TARGET_KINDS = ['ConfigMap', 'Secret']
 const USES = ['rewrite', 'pin', 'creates']
+const LEVELS = ['error', 'warn', 'ignore']
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 
 /**
@@ -103,7 +104,7 @@ function checkSamePaths(inputs: Readonly<Record<string, unknown>>, problems: Pro
 }
 
 function checkBuildOptions(o: Record<string, unknown>, at: string, problems: Problems): void {
-  const { namespace, select, presets, references, pinned, annotations, aliasBudget } = o as { [K in keyof BuildOptions]?: unknown }
+  const { namespace, select, presets, references, pinned, external, warnings, annotations, aliasBudget } = o as { [K in keyof BuildOptions]?: unknown }
   if (namespace !== undefined && !(typeof namespace === 'string' && namespace.length <= 63 && DNS1123_LABEL.test(namespace))) {
     problems.add('INVALID_OPTION', `${at}.namespace`, `namespace must be a namespace name (lower-case letters, digits and -, at most 63), not ${describe(namespace)}`)
   }
@@ -113,6 +114,8 @@ function checkBuildOptions(o: Record<string, unknown>, at: string, problems: Pro
   if (presets !== undefined) checkPresets(presets, `${at}.presets`, problems)
   if (references !== undefined) checkList(references, `${at}.references`, problems, checkReference)
   if (pinned !== undefined) checkList(pinned, `${at}.pinned`, problems, checkPinned)
+  if (external !== undefined) checkList(external, `${at}.external`, problems, checkExternal)
+  if (warnings !== undefined) checkWarnings(warnings, `${at}.warnings`, problems)
   if (annotations !== undefined) {
     if (!isRecord(annotations)) problems.add('INVALID_OPTION', `${at}.annotations`, `annotations must be an object of names to values, not ${describe(annotations)}`)
     else {
@@ -169,6 +172,28 @@ function checkPinned(p: Record<string, unknown>): string | undefined {
   if (p.namespace !== undefined && typeof p.namespace !== 'string') return `namespace must be a string, not ${describe(p.namespace)}`
   if (typeof p.reason !== 'string') return 'needs a reason (a string), shown in the PINNED warning'
   return undefined
+}
+
+function checkExternal(e: Record<string, unknown>): string | undefined {
+  if (!TARGET_KINDS.includes(e.kind as string)) return `needs kind: ConfigMap or Secret, not ${describe(e.kind)}`
+  if (typeof e.name !== 'string' || e.name === '') return 'needs a name'
+  if (e.namespace !== undefined && typeof e.namespace !== 'string') return `namespace must be a string, not ${describe(e.namespace)}`
+  if (typeof e.reason !== 'string') return 'needs a reason (a string), shown where a reference names it'
+  return undefined
+}
+
+function checkWarnings(warnings: unknown, at: string, problems: Problems): void {
+  if (!isRecord(warnings)) {
+    problems.add('INVALID_OPTION', at, `warnings must be an object of warning codes to error, warn or ignore, not ${describe(warnings)}`)
+    return
+  }
+  for (const [code, level] of Object.entries(warnings)) {
+    if (!(WARNING_CODES as readonly string[]).includes(code)) {
+      problems.add('INVALID_OPTION', `${at}[${JSON.stringify(code)}]`, `there is no warning ${JSON.stringify(code)}${suggestion(code, WARNING_CODES)}`)
+    } else if (!LEVELS.includes(level as string)) {
+      problems.add('INVALID_OPTION', `${at}[${JSON.stringify(code)}]`, `a warning's level is one of ${LEVELS.join(', ')}, not ${describe(level)}${suggestion(level, LEVELS)}`)
+    }
+  }
 }
 
 function suggestion(value: unknown, among: readonly string[]): string {

@@ -269,7 +269,11 @@ export interface PruneKind {
   readonly kind: string
   /** Its API group (`''` for the core group); absent when a configured reference names the kind in any group. */
   readonly group?: string
-  /** The resource as `kubectl get` takes it: `pods`, `replicasets.apps`. */
+  /**
+   * The resource as `kubectl get` takes it: `pods`, `replicasets.apps`; for
+   * a kind found only in the desired input, its singular (the kind in lower
+   * case, `nightlybatch.batch.example.com`), since its plural is its CRD's.
+   */
   readonly resource: string
   /** What its objects can reference; none for ConfigMaps and Secrets (the candidates). */
   readonly targets: readonly TargetKind[]

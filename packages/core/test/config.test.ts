@@ -82,6 +82,12 @@ describe('parseConfig', () => {
     expect(errors[6]!.message).toBe('references[1].extra is not a known field')
   })
 
+  it('refuses an include or exclude glob that leaves the input directory, at the glob', () => {
+    const errors = errorsOf(() => parseConfig('include: ["**/*.yaml", ../*.yaml]\nexclude: [/abs/x.yaml, "a/..b"]\n', 'c.yaml'))
+    expect(errors.map(e => [e.path, e.location?.line, e.location?.col])).toEqual([['include[1]', 1, 24], ['exclude[0]', 2, 11]])
+    expect(errors[0]!.message).toBe('include[1] leaves the input directory (a .. segment or an absolute path); globs are relative to each input directory')
+  })
+
   it('reports YAML syntax errors with positions', () => {
     expect(errorsOf(() => parseConfig('references: [\n', 'c.yaml'))[0]).toMatchObject({ code: 'YAML_SYNTAX', location: { file: 'c.yaml' } })
   })

@@ -292,4 +292,15 @@ describe('formatDiffTable', () => {
   it('says so when nothing changed', () => {
     expect(formatDiffTable(diff(BASE, BASE))).toBe('cmhash diff: no changes\n')
   })
+
+  it('does not say "nothing rolls" when only a new image changes a pod template: no config change rolls anything', () => {
+    const head = BASE.replace(deployment('uses-a', ['a']), deployment('uses-a', ['a'], 'shop', 'app:2'))
+    expect(formatDiffTable(diff(BASE, head))).toBe([
+      'CHANGED  Deployment shop/uses-a',
+      '',
+      'cmhash diff: no ConfigMap or Secret change rolls anything (objects: 1 changed)',
+      '',
+    ].join('\n'))
+    expect(formatDiffMarkdown(diff(BASE, head))).toContain('no ConfigMap or Secret change rolls anything')
+  })
 })

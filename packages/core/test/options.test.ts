@@ -2,7 +2,7 @@
 // anything: a typed error with a code and the field, every problem listed,
 // and a suggestion when a name is misspelt.
 import { describe, expect, it } from 'vitest'
-import { build, diff, PRESETS, prune, type BuildOptions, type ErrorDetail } from '@cmhash/core'
+import { build, diff, generate, generatorFiles, PRESETS, prune, pruneKinds, type BuildOptions, type ErrorDetail } from '@cmhash/core'
 import { errorsOf } from './_build.js'
 
 const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {k: v}\n'
@@ -32,6 +32,12 @@ describe('build refuses options it cannot take', () => {
     ['a pin without a reason', { pinned: [{ kind: 'Secret', name: 'a' }] }, 'options.pinned[0]'],
     ['an annotation whose value is not a string', { annotations: { 'a/b': true } }, 'options.annotations["a/b"]'],
     ['a negative alias budget', { aliasBudget: -1 }, 'options.aliasBudget'],
+    ['an external name without a name', { external: [{ kind: 'ConfigMap', reason: 'r' }] }, 'options.external[0]'],
+    ['an external name of another kind', { external: [{ kind: 'Service', name: 'a', reason: 'r' }] }, 'options.external[0]'],
+    ['external names that are not a list', { external: 'a' }, 'options.external'],
+    ['a warning level that does not exist', { warnings: { PINNED: 'loud' } }, 'options.warnings["PINNED"]'],
+    ['a warning code that does not exist', { warnings: { PINED: 'ignore' } }, 'options.warnings["PINED"]'],
+    ['warnings that are not an object', { warnings: ['PINNED'] }, 'options.warnings'],
     ['options that are not an object', 'all', 'options'],
   ])('%s', (_, options, path) => {
     expect(brief(errorsOf(() => build(cm, loose(options))))).toEqual([{ code: 'INVALID_OPTION', path }])
@@ -87,6 +93,17 @@ describe('build refuses inputs it cannot take', () => {
 })
 
 describe('prune and diff check the same way', () => {
+  it('pruneKinds checks its options, with or without the desired input', () => {
+    expect(brief(errorsOf(() => pruneKinds(loose({ references: 5 }))))).toEqual([{ code: 'INVALID_OPTION', path: 'options.references' }])
+    expect(brief(errorsOf(() => pruneKinds(loose({ warnings: { PINNED: 'loud' } }), cm)))).toEqual([{ code: 'INVALID_OPTION', path: 'options.warnings["PINNED"]' }])
+  })
+
+  it('generate and generatorFiles refuse arguments of the wrong shape as a CmhashError', () => {
+    expect(errorsOf(() => generate({}, null as never)).map(e => e.code)).toEqual(['INVALID_OPTION'])
+    expect(errorsOf(() => generate(null as never, {})).map(e => e.code)).toEqual(['INVALID_GENERATOR'])
+    expect(errorsOf(() => generatorFiles(undefined as never)).map(e => e.code)).toEqual(['INVALID_GENERATOR'])
+  })
+
   it('prune refuses a bad keep, a bad allNamespaces and a bad build option', () => {
     expect(brief(errorsOf(() => prune(live, cm, loose({ keep: 1.5, allNamespaces: 'yes', select: 'none' }))))).toEqual([
       { code: 'INVALID_OPTION', path: 'options.select' },

@@ -123,6 +123,18 @@ describe('edits in place', () => {
     expect(already.output.match(/immutable/g)).toHaveLength(1)
   })
 
+  it.each([
+    ['"false"', ['IMMUTABLE_OVERRIDDEN']],
+    ["'true'", ['IMMUTABLE_OVERRIDDEN']],
+    ['~', []],
+    ['null', []],
+  ])('immutable: %s (a string the API server refuses, or null, which is unset) becomes true', (written, codes) => {
+    const result = run(`apiVersion: v1\nkind: ConfigMap\nimmutable: ${written}\nmetadata: {name: app}\ndata: {k: v}\n`, { select: 'all' })
+    expect(result.output).toContain('immutable: true\n')
+    expect(result.warnings.map(w => w.code)).toEqual(codes)
+    if (codes.length > 0) expect(result.warnings[0]!.message).toContain(`immutable: ${written} (not a boolean`)
+  })
+
   it('keeps JSON input valid JSON', () => {
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', labels: { a: 'b' } }, data: { k: 'v' } }
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'v', configMap: { name: 'app' } }] } }

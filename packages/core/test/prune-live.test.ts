@@ -184,6 +184,18 @@ describe('kinds that can reference ConfigMaps and Secrets', () => {
     expect(r.candidates.every(c => c.reasons.some(x => x.startsWith('not decided: ')))).toBe(true)
   })
 
+  it('INCOMPLETE_LIVE_STATE takes the level the options set, as every warning does', () => {
+    const live = [file('live.yaml', liveText)]
+    const f = failure(() => prune(live, desired, { warnings: { INCOMPLETE_LIVE_STATE: 'error' } }))
+    expect(f.codes).toEqual(['INCOMPLETE_LIVE_STATE'])
+    // Ignored, it is not said; what the kinds could reference is still kept.
+    const quiet = prune(live, desired, { warnings: { INCOMPLETE_LIVE_STATE: 'ignore' } })
+    expect(quiet.warnings).toEqual([])
+    expect(quiet.deletions).toEqual([])
+    // With every kind declared there is nothing to fail on.
+    expect(run(live, { warnings: { INCOMPLETE_LIVE_STATE: 'error' } }).deletions).toEqual(baseline.deletions)
+  })
+
   it('the kinds of the export the README used to show are not enough', () => {
     const old = ['configmaps', 'secrets', 'pods', 'replicasets', 'controllerrevisions', 'jobs', 'cronjobs']
     const r = run([file('live.yaml', liveText)], { liveKinds: old })
@@ -218,5 +230,55 @@ describe('kinds that can reference ConfigMaps and Secrets', () => {
     const target = name.toLowerCase().startsWith('persistentvolume') ? 'persistentvolumes' : name.startsWith('rollout') ? 'rollouts.argoproj.io'
       : name.startsWith('ingresses') ? 'ingresses.networking.k8s.io' : 'deployments.apps'
     expect(missing(name).includes(target)).toBe(!covers)
+  })
+})
+
+describe('kinds found in the desired input (review finding 10)', () => {
+  // A custom resource no preset or configuration names, whose pod template
+  // build rewrites (found by shape); it is cfg's only user.
+  const nightly = readFileSync(join(root, 'fixtures/prune/nightly.yaml'), 'utf8')
+  const cfg = (name: string, day: number) => ({
+    apiVersion: 'v1', kind: 'ConfigMap', data: { A: String(day) },
+    metadata: { name, namespace: 'shop', creationTimestamp: `2026-11-0${day}T00:00:00Z`, labels: { 'cmhash.dev/managed': 'true' }, annotations: { 'cmhash.dev/name': 'cfg' } },
+  })
+  const batch = (name: string, uses: string) => ({
+    apiVersion: 'batch.example.com/v1', kind: 'NightlyBatch', metadata: { name, namespace: 'shop', creationTimestamp: '2026-11-01T00:00:00Z' },
+    spec: { template: { spec: { containers: [{ name: 'c', image: 'x', envFrom: [{ configMapRef: { name: uses } }] }] } } },
+  })
+  // Five versions: the newest three are kept anyway; NightlyBatch report-eu, gone from Git, still names the oldest.
+  const live = [file('live.json', asList([
+    cfg('cfg-9h8g7f6d5c', 1), cfg('cfg-2m6k8d4b9f', 2), cfg('cfg-7b9c2f4g8h', 3), cfg('cfg-4t5k2m8h6d', 4), cfg('cfg-89g4tffbfk', 5),
+    batch('report', 'cfg-89g4tffbfk'), batch('report-eu', 'cfg-9h8g7f6d5c'),
+  ]))]
+
+  it('pruneKinds with the desired input adds the kind, named as kubectl get takes it without knowing its plural', () => {
+    expect(pruneKinds().some(k => k.kind === 'NightlyBatch')).toBe(false)
+    const kinds = pruneKinds({}, nightly)
+    expect(kinds.find(k => k.kind === 'NightlyBatch')).toEqual({
+      kind: 'NightlyBatch', group: 'batch.example.com', resource: 'nightlybatch.batch.example.com', targets: ['ConfigMap', 'Secret'], crossNamespace: false,
+    })
+    expect(kinds.map(k => k.resource)).toEqual([...ALL, 'nightlybatch.batch.example.com'])
+    // Kinds the options already list are not repeated or widened; a kind with no reference is not added.
+    expect(pruneKinds({}, desired)).toEqual(pruneKinds())
+    expect(pruneKinds({}, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n')).toEqual(pruneKinds())
+    // A volume list found by shape counts too.
+    const volumes = 'apiVersion: example.com/v1\nkind: Cache\nmetadata: {name: c}\nspec: {volumes: [{name: v, secret: {secretName: s}}]}\n'
+    expect(pruneKinds({}, volumes).find(k => k.kind === 'Cache')).toMatchObject({ group: 'example.com', resource: 'cache.example.com' })
+  })
+
+  it('pruneKinds refuses a desired input prune would refuse', () => {
+    expect(failure(() => pruneKinds({}, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: 1}\n')).code).toBe('DATA_NOT_STRING')
+  })
+
+  it('prune decides nothing such a kind could reference until the live state is known to hold it, then keeps what it names', () => {
+    const unsure = prune(live, nightly, { liveKinds: ALL })
+    expect(unsure.deletions).toEqual([])
+    expect(unsure.warnings.map(w => w.message)).toEqual([expect.stringContaining('hold every object of nightlybatch.batch.example.com;')])
+    for (const name of ['nightlybatches.batch.example.com', 'nightlybatch.batch.example.com']) {
+      const r = prune(live, nightly, { liveKinds: [...ALL, name] })
+      expect(r.warnings).toEqual([])
+      expect(r.deletions.map(d => d.name)).toEqual(['cfg-2m6k8d4b9f'])
+      expect(reasonsOf(r, 'cfg-9h8g7f6d5c')).toEqual(['referenced by NightlyBatch shop/report-eu (spec.template.spec.containers[0].envFrom[0].configMapRef.name)'])
+    }
   })
 })

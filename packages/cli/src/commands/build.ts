@@ -1,9 +1,11 @@
+import { realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
+import { addToResourceList, build, changeReport, formatProblem, formatSummary, isResourceList, toJsonList } from '@cmhash/core'
 import { UsageError } from '../args.js'
 import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
-import { mustBe, STDERR, write, writeAll, writeChunks, type Io, type OutputFile } from '../io.js'
+import { STDERR, write, writeChunks, type Io } from '../io.js'
+import { mustBeDirectory, placeOutput, writeAll, type OutputFile } from '../write-files.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
 
@@ -18,8 +20,10 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   const read = { ...options, ...(outputDir !== undefined ? { outputDir } : {}) }
   const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, read)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
+  if (reportPath !== undefined) await checkReportPath(reportPath, command.report!, outputDir, inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')
-  if (stdin && isResourceList(stdin.content)) {
+  const krm = stdin !== undefined && isResourceList(stdin.content)
+  if (stdin && krm) {
     // A KRM function's input: its functionConfig configures the build; flags still win.
     const { configToOptions, readFunctionConfig } = await import('@cmhash/core/config')
     const fc = readFunctionConfig(stdin.content, stdin.path)
@@ -33,26 +37,28 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
     return false
   }
-  // --format json is one List made from the whole stream (and can still
-  // fail); the stream itself is written as it is made, never held whole.
-  const json = command.format === 'json' ? toJsonList(result.output) : undefined
-  // Everything that can fail is done; now every output is written or none
-  // is: files and the report go to temporary names and are renamed into
-  // place together, and stdout is written last.
+  // A KRM function writes back one ResourceList: the generated objects go
+  // into its items. --format json is one List made from the whole stream
+  // (and can still fail). Otherwise the stream is written as it is made,
+  // never held whole.
+  const krmOutput = krm && options.generated && inputs.length === 2 ? addToResourceList(result.files[1]!.content, result.files[0]!.content) : undefined
+  const whole = command.format === 'json' ? toJsonList(krmOutput ?? result.output) : krmOutput
+  // Everything that can fail is computed; now every output is written or
+  // none is: files and the report go to temporary names and are renamed
+  // into place together, and stdout is written last.
   const files: OutputFile[] = []
   if (outputDir !== undefined) {
-    await mustBe(outputDir, 'dir-or-nothing', command.outputDir!)
+    await mustBeDirectory(outputDir, command.outputDir!)
     result.files.forEach((file, i) => {
       const rel = inputs[i]!.outputPath
       files.push({ target: resolve(outputDir, rel), content: file.content, shown: join(command.outputDir!, rel), within: outputDir })
     })
   }
   if (reportPath !== undefined) {
-    await mustBe(reportPath, 'file-or-nothing', command.report!)
     files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
   }
-  await writeAll(files)
-  if (outputDir === undefined) await (json !== undefined ? write(io.stdout, json) : writeChunks(io.stdout, result.chunks()))
+  await writeAll(files, io)
+  if (outputDir === undefined) await (whole !== undefined ? write(io.stdout, whole) : writeChunks(io.stdout, result.chunks()))
   // --report - (allowed only with --output-dir) prints the report where the manifests would go.
   else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
   if (command.summary) await write(io.stderr, formatSummary(report), STDERR)
@@ -64,5 +70,28 @@ function checkOutputPaths(paths: readonly string[]): void {
   for (const p of paths) {
     if (seen.has(p)) throw new UsageError(`two inputs would both be written to ${p} under --output-dir; pass them separately`)
     seen.add(p)
+  }
+}
+
+/**
+ * Refuses a report path that would take the place of the manifests:
+ * standard output without --output-dir, or a file --output-dir writes
+ * (the report would silently replace that manifest). Also fails early for
+ * a directory or a block device.
+ */
+async function checkReportPath(reportPath: string, shown: string, outputDir: string | undefined, outputPaths: readonly string[]): Promise<void> {
+  const placement = await placeOutput(reportPath, shown, true)
+  if (outputDir === undefined) {
+    if (placement.how === 'stream' && placement.fd === 1) {
+      throw new UsageError(`--report ${shown} is standard output, which holds the manifests; use --report - with --output-dir, or --summary`)
+    }
+    return
+  }
+  // The report as written (a link followed), against each output file, also where the output directory really is.
+  const at = new Set([reportPath, placement.how === 'rename' ? placement.path : reportPath])
+  const realDir = await realpath(outputDir).catch(() => outputDir)
+  const clash = outputPaths.find(rel => at.has(resolve(outputDir, rel)) || at.has(resolve(realDir, rel)))
+  if (clash !== undefined) {
+    throw new UsageError(`--report ${shown} is also where --output-dir writes ${clash}; write the report elsewhere`)
   }
 }

@@ -14,7 +14,9 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
   let liveKinds
   let notes = ''
   if (command.live.from === 'kubectl') {
-    const listed = await listLiveWithKubectl(pruneKinds(options), {
+    // The kinds of the desired input too: a custom resource whose pod spec build rewrites.
+    const kinds = attributeErrors(options.generated, () => pruneKinds(options, desired))
+    const listed = await listLiveWithKubectl(kinds, {
       ...(command.live.context !== undefined ? { context: command.live.context } : {}),
       ...(command.namespace !== undefined && !command.allNamespaces ? { namespace: command.namespace } : {}),
     })
@@ -22,7 +24,8 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
     liveKinds = listed.liveKinds
     notes = `cmhash: listed the live state with ${listed.calls.length} kubectl calls; not served by this cluster (so none exist): ${listed.notServed.length === 0 ? 'none' : listed.notServed.map(k => k.resource).join(', ')}\n`
   } else {
-    live = await readInputs([command.live.path], io.cwd, io.stdin)
+    // A bound of its own: an export of a whole cluster is far larger than the manifests.
+    live = await readInputs([command.live.path], io.cwd, io.stdin, { maxInputBytes: command.maxInput })
     liveKinds = command.live.kinds
   }
   const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces, liveKinds }))
@@ -40,8 +43,13 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
   return true
 }
 
-/** `cmhash prune --print-kinds`: every resource prune needs, comma-separated, as `kubectl get` takes them. */
+/**
+ * `cmhash prune --print-kinds [<path>...]`: every resource prune needs for
+ * those desired manifests, comma-separated, as `kubectl get` takes them.
+ */
 export async function runPruneKinds(command: PruneKindsCommand, io: Io): Promise<void> {
   const options = await commandOptions(command, io)
-  await write(io.stdout, `${pruneKinds(options).map(k => k.resource).join(',')}\n`)
+  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
+  const kinds = attributeErrors(options.generated, () => desired.length === 0 ? pruneKinds(options) : pruneKinds(options, desired))
+  await write(io.stdout, `${kinds.map(k => k.resource).join(',')}\n`)
 }

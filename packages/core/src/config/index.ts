@@ -188,6 +188,10 @@ function describe(e: ErrorObject, locate: (segments: readonly (string | number)[
     case 'enum':
       message = `${field} must be one of ${(params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`
       break
+    case 'not':
+      // The one `not` in the schema: a glob of include or exclude that leaves the input directory.
+      message = `${field} leaves the input directory (a .. segment or an absolute path); globs are relative to each input directory`
+      break
     default:
       message = `${field || 'the configuration'} ${e.message ?? 'is invalid'}`
   }

@@ -40,19 +40,27 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
       "type": "array",
       "items": {
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "not": {
+          "pattern": "^/|(^|[/{,])\\.\\.($|[/},])",
+          "$comment": "A glob that leaves the input directory: absolute, or with a .. segment."
+        }
       },
       "uniqueItems": true,
-      "description": "Globs of the files to read in input directories, relative to each directory (default: **/*.yaml, **/*.yml, **/*.json). The same as --include."
+      "description": "Globs of the files to read in input directories, relative to each directory, which they cannot leave (no .. segment, no absolute path; default: **/*.yaml, **/*.yml, **/*.json). The same as --include."
     },
     "exclude": {
       "type": "array",
       "items": {
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "not": {
+          "pattern": "^/|(^|[/{,])\\.\\.($|[/},])",
+          "$comment": "A glob that leaves the input directory: absolute, or with a .. segment."
+        }
       },
       "uniqueItems": true,
-      "description": "Globs of files to skip in input directories, besides hidden paths and kustomization files. The same as --exclude."
+      "description": "Globs of files to skip in input directories, relative to each directory (no .. segment, no absolute path), besides hidden paths and kustomization files. The same as --exclude."
     },
     "presets": {
       "type": "object",

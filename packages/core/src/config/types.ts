@@ -27,11 +27,11 @@ export interface CmhashConfig {
    */
   gitops?: 'argocd' | 'flux' | 'helm'
   /**
-   * Globs of the files to read in input directories, relative to each directory (default: ** /*.yaml, ** /*.yml, ** /*.json). The same as --include.
+   * Globs of the files to read in input directories, relative to each directory, which they cannot leave (no .. segment, no absolute path; default: ** /*.yaml, ** /*.yml, ** /*.json). The same as --include.
    */
   include?: string[]
   /**
-   * Globs of files to skip in input directories, besides hidden paths and kustomization files. The same as --exclude.
+   * Globs of files to skip in input directories, relative to each directory (no .. segment, no absolute path), besides hidden paths and kustomization files. The same as --exclude.
    */
   exclude?: string[]
   /**

@@ -22,14 +22,18 @@ export function countDiff(d: DiffResult): DiffCounts {
   }
 }
 
-/** The one-line verdict: what rolls, or that nothing does. */
+/**
+ * The one-line verdict: what rolls because a ConfigMap or Secret changed,
+ * or that no such change rolls anything (a new image may still change a pod
+ * template: those objects are CHANGED).
+ */
 export function headline(c: DiffCounts): string {
   const parts: string[] = []
   if (c.rolls > 0) parts.push(`${c.rolls} ${c.rolls === 1 ? 'object rolls' : 'objects roll'}`)
   if (c.recreate > 0) parts.push(`${c.recreate} ${c.recreate === 1 ? 'object' : 'objects'} to recreate`)
   if (c.updates > 0) parts.push(`${c.updates} updated`)
   if (parts.length > 0) return parts.join(', ')
-  return c.configs + c.added + c.removed + c.changed > 0 ? 'nothing rolls' : 'no changes'
+  return c.configs + c.added + c.removed + c.changed > 0 ? 'no ConfigMap or Secret change rolls anything' : 'no changes'
 }
 
 /** `3 ConfigMaps/Secrets changed; objects: 1 added, 2 changed`: the counts that are not zero. */

@@ -17,12 +17,17 @@ export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<strin
 export function* emitChunks(files: readonly FileFacts[], edits: ReadonlyMap<string, readonly Edit[]>): Generator<string, void, undefined> {
   // The first document is held until it is known whether another follows.
   let first: string | undefined
+  let firstJson = false
   let count = 0
   for (const f of files) {
     let cursor: EditCursor | undefined
+    let json = false
     for (const d of f.docs) {
       if (d.empty || d.end <= d.start) continue
-      cursor ??= new EditCursor(f.text, edits.get(f.path))
+      if (!cursor) {
+        cursor = new EditCursor(f.text, edits.get(f.path))
+        json = isJsonFile(f.text)
+      }
       let piece = cursor.slice(d.start, d.end)
       if (count > 0 && !d.explicitStart) piece = `---\n${piece}`
       // kubectl reads the end of a file as a line break, so adding the one a
@@ -32,24 +37,68 @@ export function* emitChunks(files: readonly FileFacts[], edits: ReadonlyMap<stri
       count++
       if (count === 1) {
         first = piece
+        firstJson = json
         continue
       }
-      if (count === 2) yield* opening(first!, false)
-      yield piece
+      if (count === 2) yield* opening(first!, firstJson, false)
+      // In a YAML stream, a JSON document's escapes that YAML 1.1 lacks are
+      // written as YAML spells them.
+      yield json ? yamlEscapes(piece) : piece
     }
   }
-  if (count === 1) yield* opening(first!, true)
+  if (count === 1) yield* opening(first!, firstJson, true)
 }
 
 /**
  * kubectl reads a stream whose first character (after spaces) is { as
  * JSON alone: it fails at the first --- after it, and on a flow-style YAML
  * map. A --- line first makes it read the whole stream as YAML, which holds
- * a JSON document too; one JSON document alone stays as it is.
+ * a JSON document too; one JSON document alone stays as it is (escapes
+ * included).
  */
-function* opening(first: string, only: boolean): Generator<string, void, undefined> {
-  if (first.trimStart().startsWith('{') && !(only && isJson(first))) yield '---\n'
-  yield first
+function* opening(first: string, json: boolean, only: boolean): Generator<string, void, undefined> {
+  const brace = first.trimStart().startsWith('{')
+  if (only && brace && isJson(first)) {
+    yield first
+    return
+  }
+  if (brace) yield '---\n'
+  yield json ? yamlEscapes(first) : first
+}
+
+/** A file kubectl reads as JSON: its first character after white space is `{`. */
+function isJsonFile(text: string): boolean {
+  return /^\s*\{/.test(text)
+}
+
+/**
+ * JSON text with `\/` written `/` and each surrogate pair `\uD83D\uDE00`
+ * written `\U0001F600`: the same strings, in escapes goyaml v2 reads (lone
+ * surrogates are refused when read). Only inside strings.
+ */
+function yamlEscapes(json: string): string {
+  if (!/\\[/u]/.test(json)) return json
+  let out = ''
+  let copied = 0
+  let inString = false
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]
+    if (c === '"') inString = !inString
+    else if (c === '\\' && inString) {
+      const next = json[i + 1]
+      if (next === '/') {
+        out += json.slice(copied, i) + '/'
+        copied = i + 2
+      } else if (next === 'u' && /^\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(json.slice(i, i + 12))) {
+        const point = 0x10000 + ((parseInt(json.slice(i + 2, i + 6), 16) - 0xd800) << 10) + (parseInt(json.slice(i + 8, i + 12), 16) - 0xdc00)
+        out += json.slice(copied, i) + '\\U' + point.toString(16).toUpperCase().padStart(8, '0')
+        copied = i + 12
+        i += 10
+      }
+      i++
+    }
+  }
+  return out + json.slice(copied)
 }
 
 /** The line break a file uses: `\r\n` when its first line ends so. */

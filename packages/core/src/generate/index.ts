@@ -21,6 +21,7 @@ export { configLocator } from './locate-config.js'
  * generate} reports them.
  */
 export function generatorFiles(spec: GeneratorSpec): string[] {
+  checkArguments(spec, {})
   const out = new Set<string>()
   for (const g of safeList(spec)) {
     for (const e of [...(g.spec.env !== undefined ? [g.spec.env] : []), ...(g.spec.envs ?? [])]) {
@@ -56,6 +57,7 @@ export function generatorFiles(spec: GeneratorSpec): string[] {
  * validation (it may be a value written without its key).
  */
 export function generate(spec: GeneratorSpec, files: GeneratorFiles, options: GenerateOptions = {}): string {
+  checkArguments(spec, files)
   const errors: ErrorDetail[] = []
   const report: Report = Object.assign(
     (code: ErrorCode, message: string, at: ConfigPath | SourceLocation, resource?: ResourceRef) => {
@@ -146,6 +148,14 @@ function formatPath(path: ConfigPath): string {
 }
 
 /** The generators whose shape lets them be listed (for the functions that report nothing). */
+/** The arguments' shapes, for callers without TypeScript: refused with CmhashError, not a TypeError later. */
+function checkArguments(spec: unknown, files: unknown): void {
+  const errors: ErrorDetail[] = []
+  if (!isRecord(spec)) errors.push({ code: 'INVALID_GENERATOR', message: 'the generators must be an object: { configMapGenerator, secretGenerator, generatorOptions }' })
+  if (!isRecord(files)) errors.push({ code: 'INVALID_OPTION', message: 'the files must be an object of paths (as generatorFiles gives them) to contents' })
+  if (errors.length > 0) throw new CmhashError(errors)
+}
+
 function safeList(spec: GeneratorSpec): GeneratorEntry[] {
   return listGenerators({
     ...(Array.isArray(spec.configMapGenerator) ? { configMapGenerator: spec.configMapGenerator.filter(isGenerator) } : {}),

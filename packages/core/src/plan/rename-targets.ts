@@ -81,10 +81,14 @@ function editTarget(
   if (!immutable) {
     edits.insert(file, facts.rootSite.offset, renderPairs(facts.rootSite, [['immutable', 'true']]), facts.rootSite.offset, 1)
   } else if (immutable.value !== true) {
-    if (immutable.value === false) {
+    const at = where()
+    const written = at.text.slice(immutable.site.start, immutable.site.end)
+    // false, or what is not a boolean to Kubernetes ("false"); null is unset.
+    if (!immutable.empty && !/^(?:~|null|Null|NULL)$/.test(written)) {
+      const what = immutable.value === false ? 'false' : `${written} (not a boolean, which the API server refuses)`
       report.warn('IMMUTABLE_OVERRIDDEN', {
-        message: `${facts.kind} ${facts.name} had immutable: false; a hashed ${facts.kind} never changes, so it is set to true`,
-        at: { ...where(), offset: immutable.site.start },
+        message: `${facts.kind} ${facts.name} had immutable: ${what}; a hashed ${facts.kind} never changes, so it is set to true`,
+        at: { ...at, offset: immutable.site.start },
       })
     }
     edits.replace(file, immutable.site.start, immutable.site.end, immutable.empty ? ' true' : 'true')

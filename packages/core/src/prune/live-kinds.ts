@@ -1,3 +1,4 @@
+import type { ObjectFacts } from '../facts.js'
 import type { CompiledTable } from '../refs/compile-table.js'
 import { CLUSTER_SCOPED_KINDS } from '../refs/table.js'
 import type { PruneKind, TargetKind } from '../types.js'
@@ -24,18 +25,22 @@ const POD_TEMPLATE_KINDS: ReadonlyArray<readonly [kind: string, group: string, p
 /**
  * Every kind the live state must hold all objects of for prune to decide:
  * ConfigMaps and Secrets (the candidates), every kind that holds pod
- * templates, and every kind the reference table (built-in, enabled presets'
- * and configured references) starts from; with what each can reference
- * and whether it can reference another namespace.
+ * templates, every kind the reference table (built-in, enabled presets'
+ * and configured references) starts from, and every other kind of the
+ * `desired` objects in which a reference was found (a custom resource
+ * holding a pod spec or a volume list, found by shape: its live objects
+ * can name old versions too); with what each can reference and whether it
+ * can reference another namespace.
  */
-export function pruneKindsFor(table: CompiledTable, presets: readonly string[]): PruneKind[] {
-  const kinds = new Map<string, { kind: string; group: string | undefined; targets: Set<TargetKind>; crossNamespace: boolean }>()
+export function pruneKindsFor(table: CompiledTable, presets: readonly string[], desired: readonly ObjectFacts[] = []): PruneKind[] {
+  const kinds = new Map<string, { kind: string; group: string | undefined; targets: Set<TargetKind>; crossNamespace: boolean; resource?: string }>()
   const add = (kind: string, group: string | undefined, targets: readonly TargetKind[], crossNamespace: boolean) => {
     const key = `${kind}.${group ?? '*'}`
     let k = kinds.get(key)
     if (!k) kinds.set(key, k = { kind, group, targets: new Set(), crossNamespace: false })
     for (const t of targets) k.targets.add(t)
     if (crossNamespace || CLUSTER_SCOPED_KINDS.has(kind)) k.crossNamespace = true
+    return k
   }
   add('ConfigMap', '', [], false)
   add('Secret', '', [], false)
@@ -52,10 +57,20 @@ export function pruneKindsFor(table: CompiledTable, presets: readonly string[]):
       for (const group of groups ?? [undefined]) add(kind, group, targets, crossNamespace)
     }
   }
+  const found = new Set<string>()
+  for (const o of desired) {
+    const key = `${o.kind}.${o.group}`
+    if (o.refs.length === 0 || kinds.has(`${o.kind}.*`) || (kinds.has(key) && !found.has(key))) continue
+    found.add(key)
+    // A pod spec or a volume list can name either target. The plural is the
+    // CRD's to choose; kubectl takes the singular: the kind in lower case.
+    add(o.kind, o.group, BOTH, o.namespace === undefined || o.refs.some(r => r.namespace !== o.namespace))
+      .resource = o.group ? `${o.kind.toLowerCase()}.${o.group}` : o.kind.toLowerCase()
+  }
   return [...kinds.values()].map(k => ({
     kind: k.kind,
     ...(k.group !== undefined ? { group: k.group } : {}),
-    resource: resourceName(k.kind, k.group),
+    resource: k.resource ?? resourceName(k.kind, k.group),
     targets: BOTH.filter(t => k.targets.has(t)),
     crossNamespace: k.crossNamespace,
   }))

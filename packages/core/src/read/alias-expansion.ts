@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml'
-import type { ReadContext } from '../yaml/read-context.js'
+import { isAlias, isMap, isPair, isSeq, type Node } from 'yaml'
+import { isMergeKey, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
 
@@ -69,8 +69,4 @@ function allowedAliasRatio(decoded: number): number {
   if (decoded <= 400_000) return 0.99
   if (decoded >= 4_000_000) return 0.10
   return 0.99 - 0.89 * ((decoded - 400_000) / 3_600_000)
-}
-
-function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined)
 }

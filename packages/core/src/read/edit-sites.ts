@@ -4,7 +4,7 @@ import { isPair, isScalar, type Node, type Pair, type Scalar, type YAMLMap } fro
 import type { EntrySite, MetaMapFacts, PairSite, ScalarSite, ScalarStyle } from '../facts.js'
 import { k8sPlainScalarKind } from '../kube/scalar.js'
 import { columnOf, eolAt, lineEnd, lineStart, onlyCommentsBetween } from '../text/offsets.js'
-import { getPair, isPlain, mapOf, scalarText, str, type ReadContext } from '../yaml/read-context.js'
+import { entries, getPair, isPlain, mapOf, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
 
@@ -38,10 +38,13 @@ function styleOf(s: Scalar): ScalarStyle {
   }
 }
 
-/** A pair written in the map itself (not through a merge key). */
-export function directPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) if (isPair(item) && str(item.key) === key) return item
-  return undefined
+/**
+ * The pair for `key` when it is written in the map itself and Kubernetes
+ * reads it: not one brought by a merge key, nor one a later `<<` overrides.
+ */
+export function directPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | undefined {
+  const pair = getPair(map, key, ctx)
+  return pair && map.items.includes(pair) ? pair : undefined
 }
 
 /**
@@ -50,7 +53,7 @@ export function directPair(map: YAMLMap, key: string): Pair | undefined {
  * entry when `keys` is undefined).
  */
 export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext, keys?: ReadonlySet<string>): MetaMapFacts | undefined | typeof UNEDITABLE {
-  const pair = directPair(metadata, key)
+  const pair = directPair(metadata, key, ctx)
   if (!pair) return getPair(metadata, key, ctx) ? UNEDITABLE : undefined
   if (isExplicitKey(text, pair)) return UNEDITABLE
   const value = pair.value
@@ -66,8 +69,11 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
   const map = mapOf(value, ctx)
   if (!map || map !== value) return UNEDITABLE
   let found: Map<string, EntrySite> | undefined
+  // Not the entries a later merge key overrides (without one, all of them).
+  const readable = entries(map, ctx)
+  const read = readable === map.items ? undefined : new Set(readable)
   for (const p of map.items) {
-    if (!isPair(p)) continue
+    if (!isPair(p) || (read && !read.has(p))) continue
     if (isExplicitKey(text, p)) return UNEDITABLE
     const k = str(p.key)
     if (k === undefined) continue

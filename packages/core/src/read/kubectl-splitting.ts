@@ -1,5 +1,6 @@
-import { isScalar, visit } from 'yaml'
+import { isScalar, visit, type Node } from 'yaml'
 import type { ComposedDoc } from './composed-doc.js'
+import { escapeProblem } from './escapes.js'
 
 // --- internal ---
 
@@ -30,9 +31,15 @@ export function documentProblem(doc: ComposedDoc, text: string, start: number, e
   if (!first && !doc.docStart && at !== undefined) {
     return { offset: at, message: 'a document after "..." without a --- line; kubectl ignores it: start it with ---' }
   }
-  // goyaml reads NEL and the line and paragraph separators as line breaks
-  // outside quoted scalars (kubectl then refuses the document); the yaml
-  // package reads them as characters.
+  return separatorProblem(contents, text, start, end) ?? escapeProblem(contents, text, start, end, /^\s*\{/.test(text))
+}
+
+/**
+ * goyaml reads NEL and the line and paragraph separators as line breaks
+ * outside quoted scalars (kubectl then refuses the document); the yaml
+ * package reads them as characters.
+ */
+function separatorProblem(contents: Node | null, text: string, start: number, end: number): { offset: number; message: string } | undefined {
   const slice = text.slice(start, end)
   const found = /[\u0085\u2028\u2029]/.exec(slice)
   if (!found) return undefined

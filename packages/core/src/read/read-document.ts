@@ -8,6 +8,7 @@ import type { DocScope, ReadOptions } from './scope.js'
 import { aliasExpansion } from './alias-expansion.js'
 import type { ComposedDoc } from './composed-doc.js'
 import { documentProblem } from './kubectl-splitting.js'
+import { badMergeKey, mayHaveMergeKeys } from './merge-keys.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
 import { yamlErrorMessage } from './yaml-errors.js'
 
@@ -68,6 +69,14 @@ export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOpt
   // Kept for the whole build: the list without the room push() leaves.
   const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects: objects.slice(), ...(shared ? { shared } : {}) })
   try {
+    const badMerge = mayHaveMergeKeys(scope.text, start, end) ? badMergeKey(contents, ctx) : undefined
+    if (badMerge !== undefined) {
+      report.error('YAML_SYNTAX', {
+        message: 'malformed YAML: a merge key (<<) whose value is not a map or a list of maps; kubectl refuses it',
+        at: { ...scope, offset: badMerge },
+      })
+      return done([])
+    }
     const objects: ObjectFacts[] = []
     const root = mapOf(contents, ctx)
     const kind = root && str(get(root, 'kind', ctx))

@@ -4,6 +4,7 @@ import type { Reporter } from '../report/reporter.js'
 import { fromComposer, fromScanner, type ComposedDoc } from './composed-doc.js'
 import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
+import { indentQuotedContinuations } from './quoted-continuations.js'
 import { StreamScanner } from './scan/scan-stream.js'
 import { Unusual } from './scan/unusual.js'
 import type { ReadOptions } from './scope.js'
@@ -33,13 +34,16 @@ export function readStream(path: string, source: string, options: ReadOptions, r
   // Each document owns the text from its start (`---`, or the file's start
   // for the first) up to the next document's start: its trailing comments
   // and line breaks included.
+  let input = parsed
   let pending: ComposedDoc | undefined
   const flush = (end: number) => {
     const doc = pending
     if (!doc) return
     const start = docs.length === 0 ? 0 : doc.start
-    docs.push(readDocument(doc, { file: path, text: parsed, start, end: Math.min(end, text.length), first: docs.length === 0 }, options, report))
+    docs.push(readDocument(doc, { file: path, text: input, start, end: Math.min(end, visible(input)), first: docs.length === 0 }, options, report))
   }
+  // The text without the line break added above (the mended text is longer).
+  const visible = (t: string) => t.length - (parsed.length - text.length)
   let scanned = 0
   if (!parsed.includes('\r')) {
     const scanner = new StreamScanner(parsed)
@@ -61,13 +65,38 @@ export function readStream(path: string, source: string, options: ReadOptions, r
       }
     }
   }
-  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
   try {
-    let skip = scanned
-    for (const doc of composer.compose(new Parser().parse(parsed), false, parsed.length)) {
-      if (skip-- > 0) continue
-      flush(doc.range[0])
-      pending = fromComposer(doc)
+    // At the first document the yaml package cuts short (it may be at a
+    // quoted value kubectl reads whole), the rest of the file is mended
+    // once, and read again from that document. The scanner reads no such
+    // value (it leaves every quoted value that is not on one line to the
+    // composer), so the documents it read come before that one.
+    let mended = false
+    let resumeAt = 0
+    for (let pass = 0; pass < 2; pass++) {
+      let again = false
+      let skip = scanned
+      const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
+      for (const doc of composer.compose(new Parser().parse(input), false, input.length)) {
+        if (skip > 0) {
+          skip--
+          continue
+        }
+        if (doc.range[0] < resumeAt) continue
+        if (!mended && doc.errors.some(e => e.code === 'MISSING_CHAR')) {
+          mended = true
+          const fixed = indentQuotedContinuations(input, doc.range[0])
+          if (fixed !== undefined) {
+            input = fixed
+            resumeAt = doc.range[0]
+            again = true
+            break
+          }
+        }
+        flush(doc.range[0])
+        pending = fromComposer(doc)
+      }
+      if (!again) break
     }
   } catch (e) {
     // The yaml package recurses once per nesting level: a hostile input
@@ -76,6 +105,6 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     report.error('YAML_SYNTAX', { message: 'the YAML is nested too deeply to read', at: { file: path, text, offset: 0 } })
     return { path, text, docs: [] }
   }
-  flush(parsed.length)
-  return { path, text, docs: docs.slice() }
+  flush(input.length)
+  return { path, text: input.slice(0, visible(input)), docs: docs.slice() }
 }

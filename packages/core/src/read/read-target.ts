@@ -82,10 +82,10 @@ export function readTarget(
 
   const originalName = annotations?.entries.get(NAME_ANNOTATION)?.value || withoutOwnHash(name, hash)
   const text = scope.text
-  const namePair = directPair(metadata, 'name')
-  const kindPair = directPair(map, 'kind')
-  const metadataPair = directPair(map, 'metadata')
-  const immutablePair = directPair(map, 'immutable')
+  const namePair = directPair(metadata, 'name', ctx)
+  const kindPair = directPair(map, 'kind', ctx)
+  const metadataPair = directPair(map, 'metadata', ctx)
+  const immutablePair = directPair(map, 'immutable', ctx)
   const nameScalar = namePair && isScalar(namePair.value) && !namePair.value.anchor ? namePair.value : undefined
   const immutableScalar = immutablePair && isScalar(immutablePair.value) ? immutablePair.value : undefined
   const immutableEmpty = immutablePair ? emptyValueSite(text, immutablePair) : undefined
@@ -103,7 +103,7 @@ export function readTarget(
   const rootSite = afterPairSite(text, map, kindPair ?? lastPair)
   // New labels/annotations maps go after the existing one of the two, or after the name.
   const metadataSite = afterPairSite(text, metadata,
-    directPair(metadata, 'annotations') ?? directPair(metadata, 'labels') ?? namePair ?? metadata.items.find(isPair))
+    directPair(metadata, 'annotations', ctx) ?? directPair(metadata, 'labels', ctx) ?? namePair ?? metadata.items.find(isPair))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
     kind, name, originalName, hash, mode, empty, secretType, values, keys: [...new Set(keys)].sort(),

@@ -21,12 +21,15 @@ interface ProblemInput {
 export class Reporter {
   readonly errors: ErrorDetail[] = []
   readonly warnings: CmhashWarning[] = []
+  private settled = false
 
   error(code: ErrorCode, p: ProblemInput): void {
     this.errors.push({ code, ...fields(p) })
   }
 
   warn(code: WarningCode, p: ProblemInput): void {
+    // Its level would never apply (`warnings: {CODE: error}` silently not honoured).
+    if (this.settled) throw new Error(`${code} reported after the warnings were settled`)
     this.warnings.push({ code, ...fields(p) })
   }
 
@@ -38,6 +41,7 @@ export class Reporter {
    * the errors.
    */
   settle(levels: Readonly<Partial<Record<WarningCode, WarningLevel>>>, files: readonly string[]): void {
+    this.settled = true
     const order = new Map(files.map((f, i) => [f, i]))
     const rank = (w: CmhashWarning) => (w.location ? (order.get(w.location.file) ?? files.length) : files.length + 1)
     const sorted = this.warnings.map((w, i) => ({ w, i }))

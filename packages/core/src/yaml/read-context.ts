@@ -80,55 +80,60 @@ export function isPlain(s: Scalar): boolean {
   return s.type === 'PLAIN' || s.type === undefined
 }
 
-/**
- * The pairs of a map as Kubernetes sees them: its own pairs, then pairs merged
- * in with `<<: *anchor` (or `<<: [*a, *b]`) for keys it does not set itself.
- */
-export function entries(map: YAMLMap, ctx: ReadContext, depth = 0): readonly Pair[] {
-  if (depth > 50) throw new AliasLimitError(map.range?.[0] ?? 0)
-  if (!hasMergeKey(map)) return map.items
-  let merged: Pair[] | undefined
-  const own: Pair[] = []
-  for (const item of map.items) {
-    if (!isPair(item)) continue
-    const key = str(item.key)
-    if (key === '<<' && isScalar(item.key) && isPlain(item.key)) {
-      merged ??= []
-      const v = deref(item.value, ctx)
-      const sources = isSeq(v) ? v.items.map(i => deref(i, ctx)) : [v]
-      for (const src of sources) if (isMap(src)) merged.push(...entries(src, ctx, depth + 1))
-    } else {
-      own.push(item)
-    }
-  }
-  if (!merged) return own
-  const seen = new Set(own.map(p => str(p.key)))
-  for (const p of merged) {
-    const k = str(p.key)
-    if (!seen.has(k)) {
-      seen.add(k)
-      own.push(p)
-    }
-  }
-  return own
+/** A `<<` key goyaml v2 merges: a plain `<<` scalar. */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.value === '<<' && isPlain(key)
 }
 
-/** Whether a map has a `<<` key written plain (and so merges), or an item that is not a pair: entries() must build its list. */
-function hasMergeKey(map: YAMLMap): boolean {
-  for (const item of map.items) {
-    if (!isPair(item)) return true
-    const k = item.key
-    if (isScalar(k) && k.value === '<<' && isPlain(k)) return true
-  }
+/** Whether a map has a `<<` key written plain (and so merges). */
+function hasMerge(map: YAMLMap): boolean {
+  for (const item of map.items) if (isPair(item) && isMergeKey(item.key)) return true
   return false
 }
 
-/** The pair for `key`, honouring merge keys. */
-export function getPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | undefined {
+/** Whether every item of a map is a pair (so its own list is its entries). */
+function allPairs(map: YAMLMap): boolean {
+  for (const item of map.items) if (!isPair(item)) return false
+  return true
+}
+
+/**
+ * The pairs of a map as Kubernetes sees them. goyaml v2 decodes a map's
+ * entries in document order into one result, so a later entry wins: an
+ * explicit key after `<<: *a` overrides what the merge brought, and a `<<`
+ * after an explicit key overrides that key. In `<<: [*a, *b]` the earlier
+ * map wins (goyaml merges the list from its end). A merged map is decoded
+ * by the same rule, merges of its own included. A `<<` whose value is not a
+ * map or a list of maps is refused before this is asked (badMergeKey).
+ * Without a merge key this is the map's own list (not a copy).
+ */
+export function entries(map: YAMLMap, ctx: ReadContext): readonly Pair[] {
+  if (!hasMerge(map)) return allPairs(map) ? map.items : map.items.filter(isPair)
+  const out = new Map<unknown, Pair>()
+  mergeInto(out, map, ctx, 0)
+  return [...out.values()]
+}
+
+function mergeInto(out: Map<unknown, Pair>, map: YAMLMap, ctx: ReadContext, depth: number): void {
+  if (depth > 50) throw new AliasLimitError(map.range?.[0] ?? 0)
   for (const item of map.items) {
-    if (isPair(item) && str(item.key) === key) return item
+    if (!isPair(item)) continue
+    if (isMergeKey(item.key)) {
+      const v = deref(item.value, ctx)
+      const sources = isSeq(v) ? v.items.map(i => deref(i, ctx)).reverse() : [v]
+      for (const src of sources) if (isMap(src)) mergeInto(out, src, ctx, depth + 1)
+      continue
+    }
+    out.set(str(item.key) ?? item, item)
   }
-  if (!map.items.some(i => isPair(i) && str(i.key) === '<<')) return undefined
+}
+
+/** The pair for `key` as Kubernetes reads it, honouring merge keys. */
+export function getPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | undefined {
+  if (!hasMerge(map)) {
+    for (const item of map.items) if (isPair(item) && str(item.key) === key) return item
+    return undefined
+  }
   return entries(map, ctx).find(p => str(p.key) === key)
 }
 
