@@ -73,7 +73,7 @@ export function flowPlainEnd(t: string, at: number): number {
   }
 }
 
-export function isFlowIndicator(c: number): boolean {
+function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125
 }
 
