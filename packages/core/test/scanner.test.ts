@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import { CmhashError, build } from '@cmhash/core'
 import { StreamScanner, type ScannedDoc } from '../src/read/scan/scan-stream.js'
 import { Unusual } from '../src/read/scan/unusual.js'
 import { estateArb, objectsOf, render, styleArb } from '../../../test/_utils/estates.js'
@@ -199,6 +200,162 @@ describe('the scanner reads what the composer reads', () => {
     const corpus = filesUnder(join(root, 'fixtures/corpus')).slice(0, 60).map(f => readFileSync(f, 'utf8').slice(0, 3000))
     fc.assert(fc.property(fc.constantFrom(...corpus), editsArb, (text, edits) => {
       check(mutate(text, edits))
+    }), { numRuns: 1000 * RUNS })
+  })
+})
+
+// Lines put together at random from the pieces block YAML is made of, the
+// awkward ones included: keys plain, quoted (with escapes), `<<`; values
+// with `#` and `:` inside, trailing spaces, escapes, quotes left open,
+// block scalar headers with indicators, flow collections, anchors, tags;
+// document markers with something after them; comments at any
+// indentation; tabs, NEL, the line and paragraph separators, a BOM, NUL;
+// a line longer than an implicit key may be. Most of these the scanner
+// gives up on; where it does not, it must build the composer's tree.
+const LONG = 'k'.repeat(1030)
+const KEY = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('a', 'b', 'name', 'x y', 'a#b', 'a:b', '"q"', "'s'", '"\\/"', '"\\u00e9"', '"k\\U0001F600"', '"a: b"', "'it''s'", '"<<"', "'<<'", '-k', '~', 'k ') },
+  { weight: 1, arbitrary: fc.constantFrom('<<', '? a', LONG, `"${LONG}"`, '"\\ud83d"', '&a k', '*a', '!t k', '[a]', '{a: b}') },
+)
+const VALUE = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(
+    '', ' ', '  ', 'v', 'v ', 'v  ', 'a b', 'a#b', 'a  # c', 'a:b', 'http://x/y?z=1#f', '-1', ':x', '-x', '?x',
+    '"q"', '"\\/"', '"http:\\/\\/x"', '"\\u00e9"', '"\\U0001F600"', '"\\ud83d\\ude00"', '"\\x41\\t\\n"', '"a\\"b"', "'s'", "'it''s'", "'\\/'", '"a" # c',
+    '|', '|-', '|+', '>', '>-', '>+', '| # c', '[]', '{}', '[a, b]', '{a: b}', '{"a":b}', '{<<: {a: b}}', '{<<: {a: b}, a: c}', '{a: [b, {c: d}]}',
+    'a\u2028b', 'a\u0085b', '"a\u2028b"', '"a\\u2028b"', '"\\N\\L\\P\\_"', LONG,
+  ) },
+  { weight: 1, arbitrary: fc.constantFrom(
+    'a #b', 'a: b', 'a:', '- x', '-', '? x', ': x', '"\\ud83d"', '"\\q"', '"open', "'open", '"a"#c', "'a'x",
+    '|2', '|-2', '|2-', '>1', '|#c', '|+-', '[a, ]', '{a: }', '[a: b]', '[a #c]', `{${LONG}: b}`, `["${LONG}", b]`,
+    '&a x', '*a', '!t x', '!!str x', '&a', '@x', '`x', '%x', `${LONG}: v`, 'a\u2029b', 'a\ufeffb', 'a\0b', 'a\tb', '\tb',
+  ) },
+)
+const LINE = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(KEY, fc.constantFrom(':', ':', ':', ' :', ':  ', ':\t'), VALUE).map(([k, c, v]) => `${k}${c}${c === ':' && v !== '' ? ' ' : ''}${v}`) },
+  { weight: 2, arbitrary: VALUE.map(v => `- ${v}`) },
+  { weight: 2, arbitrary: fc.tuple(KEY, VALUE).map(([k, v]) => `- ${k}: ${v}`) },
+  { weight: 1, arbitrary: fc.constantFrom('-', '- ', '- -', '-  - a') },
+  { weight: 2, arbitrary: fc.constantFrom('text', 'two words', '# not a comment', '', ' ', 'more: text') },
+  { weight: 2, arbitrary: fc.constantFrom('# c', '#', '#c: d', '  # c') },
+  { weight: 1, arbitrary: fc.constantFrom('---', '---', '--- ', '--- # c', '---', '--- # c', '---#c', '--- a', '--- |', '--- {}', '...', '... # c', '... x', '----', '---a: b', '%YAML 1.1', '\ufeff', '\t') },
+)
+// Each line indented as the one before it, one step deeper, back, or at the left.
+const linesArb = fc.array(fc.tuple(fc.constantFrom(0, 0, 0, 0, 2, 2, -2, -2, -4, 'left', 1, -1), LINE), { minLength: 1, maxLength: 10 })
+  .map(lines => {
+    let indent = 0
+    return lines.map(([step, line]) => {
+      indent = step === 'left' ? 0 : Math.max(0, indent + step)
+      return ' '.repeat(indent) + line
+    }).join('\n')
+  })
+
+describe('the scanner reads random lines as the composer does, or gives up', () => {
+  it('lines of block YAML with the awkward pieces', () => {
+    let read = 0
+    fc.assert(fc.property(linesArb, fc.constantFrom('', '\n', '\n\n', '   '), (text, end) => {
+      if (!check(`${text}${end}`).gaveUp) read++
+      check(`key: v\n${text}${end}`)
+      check(`---\nkind: K\n---\n${text}${end}\n---\nkind: K\n`)
+    }), { numRuns: 4000 * RUNS })
+    // Enough of them are read, not given up on, for this to test something.
+    expect(read).toBeGreaterThan(150 * RUNS)
+  })
+})
+
+/**
+ * A build of `text`, and the same build read by the composer alone: a line
+ * holding only a tab before the first document makes the scanner give up
+ * at once, and the composer reads it as a blank line. Everything the build
+ * says (output, renames, warnings, errors, where they are) must be the
+ * same either way.
+ */
+function bothWays(text: string): void {
+  const outcome = (input: string, shift: number) => {
+    const at = (l?: { line: number; col: number; offset: number }) => l && [l.line - shift, l.col, l.offset - 2 * shift]
+    const said = (m: string) => m.replace(/a\.yaml:(\d+)/g, (_, line: string) => `a.yaml:${Number(line) - shift}`)
+    try {
+      const r = build([{ path: 'a.yaml', content: input }], { select: 'all' })
+      return { output: r.output.slice(2 * shift), renames: r.renames, warnings: r.warnings.map(w => [w.code, said(w.message), at(w.location)]) }
+    } catch (e) {
+      if (!(e instanceof CmhashError)) throw e
+      return { errors: e.errors.map(x => [x.code, said(x.message), at(x.location)]) }
+    }
+  }
+  expect(outcome(`\t\n${text}`, 1), text).toEqual(outcome(text, 0))
+}
+
+const configMap = (metadata: string, data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n${metadata}data:\n${data}`
+const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: i\n    envFrom:\n    - configMapRef:\n        name: cfg\n'
+
+// main read these as kubectl does (merge keys, JSON escapes, quoted values
+// continued left of their key, JSON documents); the scanner must give the
+// composer's tree for them or give up, and the build must say the same.
+describe('the shapes kubectl reads otherwise than the yaml package', () => {
+  it.each([
+    ['a flow merge key', '  name: cfg\n  labels: {<<: {a: b}, c: d}\n', '  k: v\n'],
+    ['a flow merge key a later key overrides', '  name: cfg\n  labels: {<<: {a: b}, a: c}\n', '  k: v\n'],
+    ['a flow merge key that overrides', '  name: cfg\n  annotations: {a: c, <<: {a: b}}\n', '  k: v\n'],
+    ['a flow merge key on a scalar', '  name: cfg\n  labels: {<<: x}\n', '  k: v\n'],
+    ['a quoted "<<" key', '  name: cfg\n  labels:\n    "<<": x\n', '  k: v\n'],
+    ['\\/ in a value', '  name: cfg\n', '  url: "http:\\/\\/x"\n'],
+    ['\\/ in a key', '  name: cfg\n', '  "\\/k": v\n'],
+    ['\\u00e9 and \\U0001F600', '  name: cfg\n', '  a: "\\u00e9"\n  b: "\\U0001F600"\n  "\\u00e9": c\n'],
+    ['a surrogate pair', '  name: cfg\n', '  e: "\\ud83d\\ude00"\n'],
+    ['a lone surrogate', '  name: cfg\n', '  e: "\\ud83d"\n'],
+    ['YAML\'s escapes', '  name: cfg\n', '  e: "\\x41\\t\\N\\L\\P\\_\\0\\a\\e\\ "\n'],
+    ['a line separator outside quotes', '  name: cfg\n', '  e: a\u2028b\n'],
+    ['a line separator inside quotes', '  name: cfg\n', '  e: "a\u2028b"\n  f: \'a\u0085b\'\n'],
+  ])('%s', (_, metadata, data) => {
+    const text = configMap(metadata, data)
+    const r = check(text)
+    expect(r.gaveUp).toBe(false) // the scanner reads it
+    bothWays(text)
+    bothWays(`${text}---\n${pod}`)
+    bothWays(`${pod}---\n${text}`)
+  })
+
+  it.each([
+    ['a block merge key', '  name: cfg\n  labels:\n    <<: {a: b}\n    c: d\n', '  k: v\n'],
+    ['a merge key with an alias', '  name: cfg\n  labels: &l\n    a: b\n  annotations:\n    <<: *l\n', '  k: v\n'],
+    ['a quoted value continued left of its key', '  name: cfg\n  annotations:\n    a: \'[\n      1\n    ]\'\n', '  k: v\n'],
+    ['a double-quoted value continued left of its key', '  name: cfg\n', '  a: "x\n  y"\n'],
+    ['a quoted value continued, never closed', '  name: cfg\n', '  a: "x\n  y\n'],
+  ])('%s: left to the composer', (_, metadata, data) => {
+    const text = configMap(metadata, data)
+    expect(check(text)).toEqual({ read: 0, gaveUp: true })
+    expect(check(`${pod}---\n${text}`)).toEqual({ read: 0, gaveUp: true }) // the document before it is read by the composer too
+    expect(check(`${pod}---\n${pod.replace('name: p', 'name: p2')}---\n${text}`)).toEqual({ read: 1, gaveUp: true })
+    bothWays(text)
+    bothWays(`${pod}---\n${pod.replace('name: p', 'name: p2')}---\n${text}---\n${pod.replace('name: p', 'name: p3')}`)
+  })
+
+  it.each([
+    ['a JSON file', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cfg"},"data":{"u":"http:\\/\\/x","e":"\\ud83d\\ude00"}}\n'],
+    ['a JSON document after a YAML one', `${pod}---\n{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cfg"},"data":{"u":"http:\\/\\/x"}}\n`],
+  ])('%s: left to the composer', (_, text) => {
+    expect(check(text).gaveUp).toBe(true)
+    bothWays(text)
+  })
+})
+
+describe('a build reads what the scanner reads as it reads what the composer reads', () => {
+  const metaArb = fc.array(fc.tuple(fc.constantFrom('labels', 'annotations'), fc.array(fc.tuple(fc.constantFrom('a', 'b', 'cmhash.dev/x', '"q"', '"\\/k"'), VALUE), { maxLength: 3 })), { maxLength: 2 })
+  const dataArb = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', '"\\u00e9"', "'s'"), VALUE), { minLength: 1, maxLength: 4 })
+  it('ConfigMaps with awkward values, and a workload that refers to them', () => {
+    let scanned = 0
+    fc.assert(fc.property(metaArb, dataArb, fc.boolean(), (meta, data, first) => {
+      const metadata = `  name: cfg\n${meta.map(([k, entries]) => `  ${k}:${entries.length === 0 ? ' {}' : ''}\n${entries.map(([e, v]) => `    ${e}: ${v}\n`).join('')}`).join('')}`
+      const text = configMap(metadata, data.map(([k, v]) => `  ${k}: ${v}\n`).join(''))
+      const stream = first ? `${text}---\n${pod}` : `${pod}---\n${text}`
+      if (!check(stream).gaveUp) scanned++
+      bothWays(stream)
+    }), { numRuns: 300 * RUNS })
+    expect(scanned).toBeGreaterThan(30 * RUNS) // the scanner read some of them whole
+  })
+
+  it('random lines as a ConfigMap\'s data', () => {
+    fc.assert(fc.property(linesArb, text => {
+      bothWays(configMap('  name: cfg\n', `${text.split('\n').map(l => `  ${l}`).join('\n')}\n`))
     }), { numRuns: 1000 * RUNS })
   })
 })
