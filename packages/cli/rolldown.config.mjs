@@ -35,7 +35,7 @@ export const shared = {
 const LAZY = [
   /[\\/]\.pnpm[\\/](?:ajv|fast-uri|fast-deep-equal|json-schema-traverse|fast-glob|@nodelib\+[^@]+|micromatch|picomatch|braces|fill-range|to-regex-range|is-number|is-glob|is-extglob|glob-parent|merge2|fastq|reusify|queue-microtask|run-parallel)@/,
   /[\\/]core[\\/]dist[\\/](?:config|prune|diff)[\\/]/,
-  /[\\/]cli[\\/]dist[\\/](?:completion|commands[\\/](?:prune|diff|config|kubectl-live))\.js$/,
+  /[\\/]cli[\\/]dist[\\/](?:completion|commands[\\/](?:prune|diff|diff-sides|diff-revision|git|config|kubectl-live))\.js$/,
 ]
 
 export default defineConfig({
