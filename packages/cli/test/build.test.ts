@@ -35,7 +35,7 @@ describe('build', () => {
     const r = await cli(['build', 'q.yaml'], { cwd: scratch.dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(MISSING)
-    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Secret default\/nowhere is not in the input; Pod default\/q \(spec/)
+    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Secret default\/nowhere is not in the input; referenced by Pod default\/q \(spec/)
     expect((await cli(['build', '-q', 'q.yaml'], { cwd: scratch.dir })).stderr).toBe('')
   })
 
