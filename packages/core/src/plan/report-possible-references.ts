@@ -11,8 +11,10 @@ import { push, type PlanContext, type Target } from './context.js'
  * written under a key that names a ConfigMap or Secret (a custom resource no
  * preset covers), in the renamed object's namespace (or in a cluster-scoped
  * object), is probably a reference left behind. One `POSSIBLE_REFERENCE`
- * per renamed object, listing each such field with the configuration entry
- * that would make cmhash rewrite it (or pin, or know it as created).
+ * per renamed object, on one line: the first {@link SHOWN} places (`Kind
+ * ns/name at path`, in input order) and how many more, and the
+ * configuration entry that would make cmhash rewrite the first (or pin, or
+ * know it as created).
  */
 export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): void {
   const byName = new Map<string, Target[]>()
@@ -29,17 +31,23 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
   }
   for (const [t, hits] of found) {
     const r = renamed.get(t)!
-    const each = [...new Map(hits.map(({ object, p }) => [idOf(object.kind, object.namespace, `${object.name}\0${p.path}`),
-      `${formatResource(resourceOf(object))} ${p.path} (references: - ${entryFor(object, p)})`])).values()]
-    const first = hits[0]!
+    const places = [...new Map(hits.map(h => [idOf(h.object.kind, h.object.namespace, `${h.object.name}\0${h.p.path}`), h])).values()]
+    const first = places[0]!
+    const shown = places.slice(0, SHOWN).map(({ object, p }) => `${formatResource(resourceOf(object))} at ${p.path}`).join(', ')
+    const more = places.length > SHOWN ? ` and ${places.length - SHOWN} more` : ''
+    const one = places.length === 1
     ctx.report.warn('POSSIBLE_REFERENCE', {
-      message: `${formatResource(resourceOf(t.object))} is renamed ${r.to}, but ${each.length === 1 ? 'a field' : `${each.length} fields`} no reference table knows ` +
-        `still ${each.length === 1 ? 'says' : 'say'} ${r.from}: ${each.join('; ')}. If it names this object, add the entry to the configuration ` +
-        '(with use: pin if a program reads it by this name, use: creates if something writes it); if not, set POSSIBLE_REFERENCE to ignore',
+      message: `${formatResource(resourceOf(t.object))} is renamed ${r.to}, but ${one ? 'a field' : `${places.length} fields`} no reference table knows ` +
+        `still ${one ? 'says' : 'say'} ${r.from}: ${shown}${more}. If ${one ? 'it names' : 'they name'} this object, add ${one ? 'its entry' : 'each'} to ` +
+        `the configuration's references (${one ? '' : 'the first: '}${entryFor(first.object, first.p)}; with use: pin if a program reads it by this name, ` +
+        'use: creates if something writes it); if not, set POSSIBLE_REFERENCE to ignore',
       at: ctx.where(first.object, first.p.offset), resource: resourceOf(t.object), path: first.p.path,
     })
   }
 }
+
+/** Places named in a warning; the rest are counted. */
+const SHOWN = 3
 
 /**
  * The configuration entry that makes the field a reference: `{group: g,
