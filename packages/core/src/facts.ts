@@ -124,7 +124,8 @@ export interface RefSite {
 
 /**
  * A string that may name a ConfigMap or Secret, judged by the key it is
- * under, at a place no reference table covers (POSSIBLE_REFERENCE).
+ * under or the shape of the map holding it, at a place no reference table
+ * covers (POSSIBLE_REFERENCE).
  */
 export interface PossibleReference {
   /** The field, e.g. `spec.tls.secret`. */
@@ -133,8 +134,8 @@ export interface PossibleReference {
   readonly tablePath: string
   readonly value: string
   readonly offset: number
-  /** What the key says it names. */
-  readonly target: TargetKind
+  /** What the key says it names; undefined: either (a selector shape under a key that does not say). */
+  readonly target: TargetKind | undefined
 }
 
 /** One Kubernetes object: a document's root, or an item of a `List`. */

@@ -44,3 +44,46 @@ describe('the POSSIBLE_REFERENCE message', () => {
     expect(possible(run(input))).toEqual(possible(run(input)))
   })
 })
+
+describe('selector shapes under keys that do not say what they name', () => {
+  // The field test's characterisation (repro/neutral-key-shapes.yaml): a custom
+  // resource names the renamed Secret under neutral keys.
+  const thing = (spec: string, apiVersion = 'example.com/v1', kind = 'Thing') =>
+    `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: t, namespace: p}\nspec:\n${spec.replace(/^/gm, '  ')}\n`
+  const warnedPaths = (spec: string, apiVersion?: string, kind?: string) =>
+    possible(run([secret('creds'), usedBy('creds'), thing(spec, apiVersion, kind)].join('---\n'))).map(w => w.path)
+
+  it.each([
+    ['a SecretKeySelector, {name, key}', 'accessKeyId: {name: creds, key: k}', 'spec.accessKeyId.name'],
+    ['with optional', 'sslKey: {name: creds, key: tls.key, optional: true}', 'spec.sslKey.name'],
+    ['in a list', 'queries: [{name: creds, key: q}]', 'spec.queries[0].name'],
+    ['{name} under a key ending in Ref', 'tokenRef: {name: creds}', 'spec.tokenRef.name'],
+    ['{name} under credentials', 'credentials: {name: creds}', 'spec.credentials.name'],
+    ['{name} in a list under ...Refs', 'sourceRefs: [{name: creds}]', 'spec.sourceRefs[0].name'],
+  ])('warns for %s', (_, spec, path) => {
+    expect(warnedPaths(spec)).toEqual([path])
+  })
+
+  it('says which kind the suggested entry names: the renamed object\'s', () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: queries, namespace: p}\ndata: {q: x}\n'
+    const mounts = usedBy('creds').replace('envFrom: [{secretRef: {name: creds}}]', 'envFrom: [{configMapRef: {name: queries}}]')
+    const [w] = possible(run([cm, mounts, thing('monitoring: {custom: [{name: queries, key: q}]}')].join('---\n')))
+    expect(w).toMatchObject({ resource: { kind: 'ConfigMap', name: 'queries' }, path: 'spec.monitoring.custom[0].name' })
+    expect(w!.message).toContain('{group: example.com, kind: Thing, path: spec/monitoring/custom/name, refKind: ConfigMap}')
+  })
+
+  it.each([
+    ['a map with other keys', 'backend: {name: creds, key: k, namespace: p}'],
+    ['{name} under a key that does not refer', 'owner: {name: creds}'],
+    ['{name, kind}', 'issuerRef: {name: creds, kind: ClusterIssuer}'],
+    ['a name that is not a string', 'accessKeyId: {name: {x: creds}, key: k}'],
+  ])('is silent for %s', (_, spec) => {
+    expect(warnedPaths(spec)).toEqual([])
+  })
+
+  it('reads selector shapes in custom resources only: Kubernetes\' own kinds are in the table', () => {
+    expect(warnedPaths('accessKeyId: {name: creds, key: k}', 'v1', 'Service')).toEqual([])
+    expect(warnedPaths('accessKeyId: {name: creds, key: k}', 'apps/v1', 'Deployment')).toEqual([])
+    expect(warnedPaths('accessKeyId: {name: creds, key: k}', 'gateway.networking.k8s.io/v1', 'Widget')).toEqual(['spec.accessKeyId.name'])
+  })
+})

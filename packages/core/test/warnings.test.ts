@@ -83,10 +83,10 @@ describe('POSSIBLE_REFERENCE', () => {
         secretNamespace: cafe-secret
         secretKey: cafe-secret
         secretProviderClass: cafe-secret
-        credentials: {name: cafe-secret}
+        owner: {name: cafe-secret}
     `
     expect(run([secret, mounted, cr].join('---\n')).warnings).toEqual([])
-    expect(run([secret, mounted, cr.replace('credentials:', 'caSecretRef:')].join('---\n')).warnings.map(w => w.path)).toEqual(['spec.caSecretRef.name'])
+    expect(run([secret, mounted, cr.replace('owner:', 'caSecretRef:')].join('---\n')).warnings.map(w => w.path)).toEqual(['spec.caSecretRef.name'])
   })
 
   it('suggests a pin for a name in a ConfigMap\'s data, which a rewrite would change under its own hash', () => {
