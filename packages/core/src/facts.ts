@@ -130,9 +130,16 @@ export interface RefSite {
 export interface PossibleReference {
   /** The field, e.g. `spec.tls.secret`. */
   readonly path: string
-  /** The same as a table path (`spec/tls/secret`): what a configuration entry would say. */
-  readonly tablePath: string
+  /**
+   * The same as a table path (`spec/tls/secret`): what a configuration entry
+   * would say; undefined where no entry can (an env value known by its
+   * variable's name, a command-line flag).
+   */
+  readonly tablePath: string | undefined
+  /** The name (after `namespace/` where written as `namespace/name`). */
   readonly value: string
+  /** The namespace written before the name; undefined: the object's own. */
+  readonly namespace: string | undefined
   readonly offset: number
   /** What the key says it names; undefined: either (a selector shape under a key that does not say). */
   readonly target: TargetKind | undefined

@@ -87,3 +87,78 @@ describe('selector shapes under keys that do not say what they name', () => {
     expect(warnedPaths('accessKeyId: {name: creds, key: k}', 'gateway.networking.k8s.io/v1', 'Widget')).toEqual(['spec.accessKeyId.name'])
   })
 })
+
+describe('names a program finds in an env value, a flag, or as namespace/name (--select all)', () => {
+  const cm = (name: string, ns = 'ops') => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {k: v}\n`
+  // The operator Deployments of Zalando's postgres-operator (manifests/postgres-operator.yaml,
+  // MIT) and CloudNativePG's release (releases/cnpg-1.30.0.yaml, Apache-2.0), cut down.
+  const operator = (container: string) => 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: operator, namespace: ops}\nspec:\n' +
+    `  template:\n    spec:\n      containers:\n      - name: op\n        image: op\n${container.replace(/^/gm, '        ')}\n`
+  const warned = (container: string, ...extra: string[]) =>
+    possible(run([cm('target'), operator(container), ...extra].join('---\n'), { select: 'all' }))
+
+  it.each([
+    ['env CONFIG_MAP_NAME (Zalando)', 'env:\n# provided additional ENV vars can overwrite individual config map entries\n- name: CONFIG_MAP_NAME\n  value: "target"', 'env[0].value'],
+    ['env MONITORING_QUERIES_CONFIGMAP (CloudNativePG)', 'env:\n- name: OPERATOR_NAMESPACE\n  valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n- name: MONITORING_QUERIES_CONFIGMAP\n  value: target', 'env[1].value'],
+    ['--flag=name (CloudNativePG --config-map-name)', 'args:\n- controller\n- --config-map-name=target\n- --webhook-port=9443', 'args[1]'],
+    ['--flag=namespace/name', 'args: ["--configmap=ops/target"]', 'args[0]'],
+    ['--flag=$(POD_NAMESPACE)/name (ingress-nginx)', 'args:\n- /nginx-ingress-controller\n- --configmap=$(POD_NAMESPACE)/target', 'args[1]'],
+    ['--flag name', 'command: [op, --config-map-name, target]', 'command[2]'],
+    ['-flag=name', 'args: [-tcp-services-configmap=ops/target]', 'args[0]'],
+  ])('warns for %s, suggesting a pin', (_, container, path) => {
+    const [w, ...others] = warned(container)
+    expect(others).toEqual([])
+    expect(w).toMatchObject({ resource: { kind: 'ConfigMap', namespace: 'ops', name: 'target' }, path: `spec.template.spec.containers[0].${path}` })
+    expect(w!.message).toContain('If a program finds this object by that name, pin it in the configuration (pinned: - {kind: ConfigMap, namespace: ops, name: target})')
+  })
+
+  it.each([
+    ['another namespace written before the name', 'args: ["--configmap=other/target"]'],
+    ['a variable whose name does not say', 'env: [{name: MODE, value: target}]'],
+    ['a variable that names a namespace', 'env: [{name: CONFIG_MAP_NAMESPACE, value: target}]'],
+    ['a flag that names a namespace or a file', 'args: [--secret-namespace=target, --tls-secret-file=target]'],
+    ['a flag followed by another flag', 'args: [--config-map-name, --target]'],
+    ['a flag outside args and command', 'env: [{name: X, value: --configmap=target}]'],
+    ['the name inside a longer string', 'args: ["--configmap=target,other", "--configmap=ops/target/x"]'],
+  ])('is silent for %s', (_, container) => {
+    expect(warned(container)).toEqual([])
+  })
+
+  it('reads namespace/name under a key that names one, and suggests the entry with its format', () => {
+    // Zalando's operator ConfigMap: pod_environment_configmap: "default/my-custom-config".
+    const settings = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: postgres-operator, namespace: default}\ndata:\n  pod_environment_configmap: "ops/target"\n'
+    const [w] = warned('env: []', settings)
+    expect(w).toMatchObject({ resource: { name: 'target' }, path: 'data.pod_environment_configmap' })
+    expect(w!.message).toContain('{kind: ConfigMap, path: data/pod_environment_configmap, refKind: ConfigMap, format: namespaced-name, use: pin}')
+    expect(warned('env: []', settings.replace('ops/target', 'other/target'))).toEqual([])
+  })
+
+  it('reads the value of any {name, value} list entry: Tekton\'s http resolver params (tektoncd/pipeline examples, Apache-2.0)', () => {
+    const pipelineRun = source`
+      apiVersion: tekton.dev/v1
+      kind: PipelineRun
+      metadata: {name: http-resolver, namespace: ops}
+      spec:
+        pipelineSpec:
+          tasks:
+            - name: http-resolver
+              taskRef:
+                resolver: http
+                params:
+                  - name: http-username
+                    value: git
+                  - name: http-password-secret
+                    value: target
+                  - name: http-password-secret-key
+                    value: token
+    `
+    const [w, ...others] = possible(run([secret('target', 'ops'), pipelineRun].join('---\n'), { select: 'all' }))
+    expect(others).toEqual([])
+    expect(w).toMatchObject({ resource: { kind: 'Secret', name: 'target' }, path: 'spec.pipelineSpec.tasks[0].taskRef.params[1].value' })
+  })
+
+  it('with the field test\'s reproduction: both operators\' ConfigMaps are warned about', () => {
+    const r = run([cm('postgres-operator'), cm('tcp-services'), operator('args: ["--tcp-services-configmap=ops/tcp-services"]\nenv:\n- name: CONFIG_MAP_NAME\n  value: postgres-operator')].join('---\n'), { select: 'all' })
+    expect(possible(r).map(w => w.resource?.name)).toEqual(['tcp-services', 'postgres-operator'])
+  })
+})

@@ -2,7 +2,7 @@
 // Secret by the key they are under or by the shape of the map holding them,
 // at places no table entry covers. Plan compares them with the names it
 // renamed (POSSIBLE_REFERENCE).
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { PossibleReference } from '../facts.js'
 import type { TargetKind } from '../types.js'
 import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadContext } from '../yaml/read-context.js'
@@ -22,8 +22,14 @@ import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadCon
  *   exactly `{name, key}` (optionally `optional`), as SecretKeySelector and
  *   ConfigMapKeySelector are written (CloudNativePG's
  *   `s3Credentials.accessKeyId: {name, key}`), and a map of only `{name}`
- *   under a key ending in `Ref`/`Refs` or `credentials`/`creds`. Either kind.
+ *   under a key ending in `Ref`/`Refs` or `credentials`/`creds`. Either kind;
+ * - the value of an env entry whose variable's name says it names one
+ *   (`{name: CONFIG_MAP_NAME, value: x}`, `MONITORING_QUERIES_CONFIGMAP`);
+ * - in `args` and `command` lists, the value of a flag whose name says it
+ *   names one: `--configmap=x`, `--config-map-name x`.
  *
+ * Each may be `namespace/name` (or `$(POD_NAMESPACE)/name`: the object's
+ * own namespace).
  * A Secret is never read (its values are secret); of a ConfigMap only
  * `data` and annotations are; CRDs (whose schemas are full of such keys)
  * not at all.
@@ -43,22 +49,44 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
         visit(item, hint)
         path.pop()
       })
+      if (COMMAND_LINES.has(keys.at(-1) ?? '')) flags(n)
     } else if (isScalar(n)) {
-      const value = scalarText(n)
-      const offset = n.range?.[0] ?? 0
-      if (hint && value !== '' && !skip.has(offset) && !/[$/{}\s]/.test(value)) {
-        found.push({ path: path.join('').replace(/^\./, ''), tablePath: keys.map(k => k.replaceAll('/', '\\/')).join('/'), value, offset, target: hint.target })
-      }
+      if (hint) add(n, hint)
     } else if (isMap(n)) {
       const shape = hint === undefined && custom ? selectorShape(n, keys.at(-1), ctx) : undefined
+      const variable = envVariable(n, ctx)
       for (const pair of entries(n, ctx)) {
         const key = str(pair.key)
         if (key === undefined || (path.length === 0 && key === 'status')) continue
-        const child = key === 'name' ? hint ?? shape : namesTarget(key)
+        const child = key === 'name' ? hint ?? shape : key === 'value' && variable ? variable : namesTarget(key)
         if (child === undefined && isScalar(deref(pair.value, ctx))) continue
         enter(key, () => visit(pair.value, child))
       }
     }
+  }
+  /** A string under a hint: a name, `namespace/name`, or `$(VAR)/name` (the object's namespace, as `$(POD_NAMESPACE)` is). */
+  const add = (s: Scalar, hint: Hint, text = scalarText(s) ?? '', at = path.join('').replace(/^\./, '')) => {
+    const offset = s.range?.[0] ?? 0
+    const m = NAMESPACED.exec(text) ?? VARIABLE_NAMESPACE.exec(text)
+    const value = m ? m[2]! : text
+    if (value === '' || skip.has(offset) || /[$/{}\s]/.test(value)) return
+    const viaVariable = m?.[1]?.startsWith('$') ?? false
+    const namespace = m && !viaVariable ? m[1] : undefined
+    const tablePath = hint.entry && !viaVariable ? keys.map(k => k.replaceAll('/', '\\/')).join('/') : undefined
+    found.push({ path: at, tablePath, value, namespace, offset, target: hint.target })
+  }
+  /** Command-line flags that name one: `--configmap=ns/name`, and `--config-map-name name` (the next argument). */
+  const flags = (seq: YAMLSeq) => {
+    const items = seq.items.map(item => deref(item, ctx))
+    items.forEach((item, i) => {
+      const text = isScalar(item) ? scalarText(item) ?? '' : ''
+      const flag = FLAG.exec(text)
+      const hint = flag ? namesTarget(flag[1]!) : undefined
+      if (!flag || !hint) return
+      const next = items[i + 1]
+      if (flag[2] !== undefined) add(item as Scalar, { ...hint, entry: false }, flag[2], `${path.join('').replace(/^\./, '')}[${i}]`)
+      else if (isScalar(next) && !(scalarText(next) ?? '-').startsWith('-')) add(next, { ...hint, entry: false }, undefined, `${path.join('').replace(/^\./, '')}[${i + 1}]`)
+    })
   }
   const enter = (key: string, then: () => void) => {
     path.push(pathKey(key))
@@ -77,14 +105,41 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
   return found
 }
 
-/** What the strings under a key may name: a ConfigMap, a Secret, or (`target` undefined) either. */
+/**
+ * What the strings under a key may name: a ConfigMap, a Secret, or
+ * (`target` undefined) either; and whether a configuration entry can say
+ * where (not for an env value known by its variable's name, nor a flag).
+ */
 interface Hint {
   readonly target: TargetKind | undefined
+  readonly entry: boolean
 }
 
-const SECRET: Hint = { target: 'Secret' }
-const CONFIG_MAP: Hint = { target: 'ConfigMap' }
-const EITHER: Hint = { target: undefined }
+const SECRET: Hint = { target: 'Secret', entry: true }
+const CONFIG_MAP: Hint = { target: 'ConfigMap', entry: true }
+const EITHER: Hint = { target: undefined, entry: true }
+
+/** `namespace/name`: both DNS names. */
+const NAMESPACED = /^([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\/([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)$/
+/** `$(POD_NAMESPACE)/name` (ingress-nginx's `--configmap`): the namespace the pod runs in. */
+const VARIABLE_NAMESPACE = /^(\$\([A-Za-z_][A-Za-z0-9_]*\))\/([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)$/
+
+/** Lists of command-line arguments. */
+const COMMAND_LINES: ReadonlySet<string> = new Set(['args', 'command'])
+/** `--flag=value` or `--flag` (one dash too, as Go's flag package allows). */
+const FLAG = /^--?([A-Za-z][\w.-]*)(?:=(.*))?$/s
+
+/**
+ * An env entry `{name: CONFIG_MAP_NAME, value: x}` (a program finds its
+ * ConfigMap or Secret by the name in the value): what the variable's name
+ * says the value names, as for a key.
+ */
+function envVariable(map: YAMLMap, ctx: ReadContext): Hint | undefined {
+  const name = deref(getPair(map, 'name', ctx)?.value, ctx)
+  const value = deref(getPair(map, 'value', ctx)?.value, ctx)
+  const hint = isScalar(name) && isScalar(value) ? namesTarget(scalarText(name) ?? '') : undefined
+  return hint && { ...hint, entry: false }
+}
 
 function mapAt(root: YAMLMap, keys: readonly string[], ctx: ReadContext): YAMLMap | undefined {
   let node: unknown = root
@@ -100,10 +155,10 @@ function mapAt(root: YAMLMap, keys: readonly string[], ctx: ReadContext): YAMLMa
  */
 function namesTarget(key: string): Hint | undefined {
   if (!MENTIONS.test(key) || NOT_A_NAME.test(key)) return undefined
-  return /config-?map/i.test(key) ? CONFIG_MAP : SECRET
+  return /config[-_]?map/i.test(key) ? CONFIG_MAP : SECRET
 }
 
-const MENTIONS = /secret|config-?map/i
+const MENTIONS = /secret|config[-_]?map/i
 const NOT_A_NAME = /(namespace|key|prefix|template|class|classname|type|path|file|mode|format)$|^(remove|disable|generate|require|preserve)/i
 
 /**
