@@ -124,6 +124,12 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "grafana-operator": {
           "type": "boolean"
+        },
+        "cloudnative-pg": {
+          "type": "boolean"
+        },
+        "zalando-postgres-operator": {
+          "type": "boolean"
         }
       }
     },

@@ -60,6 +60,8 @@ export interface CmhashConfig {
     'secrets-store-csi-driver'?: boolean
     'sealed-secrets'?: boolean
     'grafana-operator'?: boolean
+    'cloudnative-pg'?: boolean
+    'zalando-postgres-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.
