@@ -1,20 +1,11 @@
 // The PostgreSQL operators' presets on examples published by the operators
 // (fixtures/presets/<preset>/, sources and licences in SOURCE.md there).
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { build, type BuildInput, type BuildOptions, type BuildResult } from '@cmhash/core'
+import { build } from '@cmhash/core'
 import { at, find } from './_build.js'
+import { extra, fixture as files, possible, renamed, secret, without } from './_presets.js'
 
-const root = new URL('../../../', import.meta.url).pathname
-const fixture = (preset: string, file: string, edit: (s: string) => string = s => s): BuildInput =>
-  ({ path: `${preset}/${file}`, content: edit(readFileSync(join(root, 'fixtures/presets', preset, file), 'utf8')) })
-let extras = 0
-const extra = (content: string): BuildInput => ({ path: `extra-${++extras}.yaml`, content })
-const secret = (name: string, keys = 'k: dg==', ns = 'default') => extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {${keys}}\n`)
-const renamed = (r: BuildResult, name: string) => r.renames.find(x => x.originalName === name)?.to
-const possible = (r: BuildResult) => r.warnings.filter(w => w.code === 'POSSIBLE_REFERENCE').map(w => w.resource?.name)
-const without = (preset: string, options: BuildOptions = {}): BuildOptions => ({ ...options, presets: { [preset]: false } })
+const fixture = (preset: string, file: string, edit?: (s: string) => string) => files(preset, file, edit)[0]!
 
 describe('cloudnative-pg', () => {
   const cnpg = (file: string, edit?: (s: string) => string) => fixture('cloudnative-pg', file, edit)
