@@ -130,6 +130,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "zalando-postgres-operator": {
           "type": "boolean"
+        },
+        "rabbitmq-cluster-operator": {
+          "type": "boolean"
         }
       }
     },

@@ -62,6 +62,7 @@ export interface CmhashConfig {
     'grafana-operator'?: boolean
     'cloudnative-pg'?: boolean
     'zalando-postgres-operator'?: boolean
+    'rabbitmq-cluster-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.
