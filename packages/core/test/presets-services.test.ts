@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { build } from '@cmhash/core'
 import { find } from './_build.js'
-import { fixture, possible, renamed, secret, without } from './_presets.js'
+import { extra, fixture, possible, renamed, secret, without } from './_presets.js'
 
 describe('rabbitmq-cluster-operator', () => {
   it('follows the external default-user Secret (the example is applied with -n examples)', () => {
@@ -25,5 +25,51 @@ describe('rabbitmq-cluster-operator', () => {
     const off = build([...fixture('rabbitmq-cluster-operator', `docs/examples/${example}/rabbitmq.yaml`), secret('tls-secret', tls), secret('ca-secret', 'ca.crt: Yw==')],
       without('rabbitmq-cluster-operator', { select: 'all' }))
     expect(possible(off)).toEqual(example === 'tls' ? ['tls-secret'] : ['tls-secret', 'ca-secret'])
+  })
+})
+
+describe('keycloak-operator', () => {
+  it('follows the database credentials and the TLS Secret of the guide\'s Keycloak', () => {
+    const input = [...fixture('keycloak-operator', 'example-kc.yaml'), secret('keycloak-db-secret', 'username: YQ==, password: Yg=='),
+      secret('example-tls-secret', 'tls.crt: YQ==, tls.key: Yg==')]
+    const r = build(input)
+    const spec = find(r.output, 'Keycloak', 'example-kc').spec
+    expect([spec.db.usernameSecret.name, spec.db.passwordSecret.name]).toEqual([renamed(r, 'keycloak-db-secret'), renamed(r, 'keycloak-db-secret')])
+    expect(spec.http.tlsSecret).toBe(renamed(r, 'example-tls-secret'))
+    expect(r.warnings).toEqual([])
+    expect(possible(build(input, without('keycloak-operator', { select: 'all' })))).toEqual(['keycloak-db-secret', 'example-tls-secret'])
+  })
+
+  it('checks the keys the database Secret must have', () => {
+    expect(() => build([...fixture('keycloak-operator', 'example-kc.yaml'), secret('keycloak-db-secret', 'user: YQ==, password: Yg==')]))
+      .toThrow(expect.objectContaining({ code: 'MISSING_KEY' }))
+  })
+
+  it('follows the bootstrap admin Secret, saying a later change only rolls the pods', () => {
+    const input = [...fixture('keycloak-operator', 'example-kc.yaml', s => s.replace('  http:\n', '  bootstrapAdmin:\n    user:\n      secret: kc-admin\n  http:\n')),
+      secret('keycloak-db-secret', 'username: YQ==, password: Yg=='), secret('example-tls-secret', 'tls.crt: YQ==, tls.key: Yg=='), secret('kc-admin', 'username: YQ==, password: Yg==')]
+    const r = build(input)
+    expect(find(r.output, 'Keycloak', 'example-kc').spec.bootstrapAdmin.user.secret).toBe(renamed(r, 'kc-admin'))
+    expect(r.renames.find(x => x.originalName === 'kc-admin')!.referencedBy).toMatchObject([{ kind: 'Keycloak', path: 'spec.bootstrapAdmin.user.secret', effect: 'updates' }])
+  })
+
+  it('follows a KeycloakRealmImport\'s placeholder Secrets (the realm import guide\'s placeholders, with real names)', () => {
+    // docs/guides/operator/realm-import.adoc, "Placeholders": SECRET_NAME and SECRET_KEY stand for a Secret's name and key.
+    const realmImport = extra('apiVersion: k8s.keycloak.org/v2alpha1\nkind: KeycloakRealmImport\nmetadata:\n  name: my-realm-kc\nspec:\n' +
+      '  keycloakCRName: example-kc\n  placeholders:\n    ENV_KEY:\n      secret:\n        name: realm-secrets\n        key: smtp-password\n' +
+      '  realm:\n    id: example-realm\n    realm: example-realm\n    displayName: ExampleRealm\n    enabled: true\n')
+    const r = build([realmImport, secret('realm-secrets', 'smtp-password: YQ==')])
+    expect(find(r.output, 'KeycloakRealmImport', 'my-realm-kc').spec.placeholders.ENV_KEY.secret.name).toBe(renamed(r, 'realm-secrets'))
+    expect(r.warnings).toEqual([])
+    expect(possible(build([realmImport, secret('realm-secrets', 'smtp-password: YQ==')], without('keycloak-operator', { select: 'all' })))).toEqual(['realm-secrets'])
+    expect(() => build([realmImport, secret('realm-secrets', 'password: YQ==')])).toThrow(expect.objectContaining({ code: 'MISSING_KEY' }))
+  })
+
+  it('leaves truststores to the safety net: each is mounted at a path made of its Secret\'s name', () => {
+    const input = [...fixture('keycloak-operator', 'example-kc.yaml', s => s.replace('  http:\n', '  truststores:\n    mystore:\n      secret:\n        name: my-truststore\n  http:\n')),
+      secret('keycloak-db-secret', 'username: YQ==, password: Yg=='), secret('my-truststore', 'ca.crt: YQ==')]
+    const r = build(input, { select: 'all' })
+    expect(find(r.output, 'Keycloak', 'example-kc').spec.truststores.mystore.secret.name).toBe('my-truststore')
+    expect(possible(r)).toEqual(['my-truststore'])
   })
 })

@@ -133,6 +133,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "rabbitmq-cluster-operator": {
           "type": "boolean"
+        },
+        "keycloak-operator": {
+          "type": "boolean"
         }
       }
     },

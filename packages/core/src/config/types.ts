@@ -63,6 +63,7 @@ export interface CmhashConfig {
     'cloudnative-pg'?: boolean
     'zalando-postgres-operator'?: boolean
     'rabbitmq-cluster-operator'?: boolean
+    'keycloak-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

@@ -1,4 +1,5 @@
-// Presets: operators that run a service for applications: RabbitMQ.
+// Presets: operators that run a service for applications: RabbitMQ and
+// Keycloak.
 import type { Preset } from '../../types.js'
 import { ref, FOLLOWS } from './define.js'
 
@@ -21,6 +22,39 @@ export const rabbitmqClusterOperator: Preset = {
     ref('RabbitmqCluster', RABBITMQ, 'spec/tls/caSecretName', 'Secret', 'rewrite', RABBITMQ_FOLLOWS),
     ref('RabbitmqCluster', RABBITMQ, 'spec/secretBackend/externalSecret/name', 'Secret', 'rewrite', RABBITMQ_FOLLOWS),
     ref('RabbitmqCluster', RABBITMQ, 'spec/imagePullSecrets/name', 'Secret', 'rewrite', RABBITMQ_FOLLOWS),
+  ],
+  pinned: [],
+  external: [],
+}
+
+// Keycloak operator: Keycloak (kubernetes/keycloaks.k8s.keycloak.org-v1.yml, keycloak/keycloak-k8s-resources
+// 26.0.0). keycloak/keycloak operator/.../KeycloakDistConfigurator.java turns the db and bootstrap-admin
+// Secrets into secretKeyRef env of the StatefulSet, and KeycloakDeploymentDependentResource.java mounts
+// http.tlsSecret and cache.configMapFile at fixed paths. Not `truststores`: each is mounted at a path
+// made of its Secret's name. KeycloakRealmImportJobDependentResource.java turns placeholders into
+// secretKeyRef env of the import Job, which it only creates. Mutable: the CRDs carry no CEL rule and
+// the operator has no admission webhook.
+const KEYCLOAK = ['k8s.keycloak.org']
+
+const KEYCLOAK_FOLLOWS = `the Keycloak operator ${FOLLOWS} into the StatefulSet it makes`
+
+const KEYCLOAK_BOOTSTRAP = `${KEYCLOAK_FOLLOWS}, but Keycloak uses the bootstrap admin only to create the first admin: a later change of the name rolls the pods and changes nothing else`
+
+const KEYCLOAK_IMPORT = 'the Keycloak operator reads it when it creates the realm import Job; a realm import runs once (it never updates a realm), so a later change of the name only updates the KeycloakRealmImport'
+
+export const keycloakOperator: Preset = {
+  name: 'keycloak-operator',
+  description: 'Keycloak operator: a Keycloak\'s database, TLS, bootstrap-admin and option Secrets, its cache ConfigMap and image pull Secrets (unsupported.podTemplate is found by shape); a KeycloakRealmImport\'s placeholder Secrets.',
+  references: [
+    ref('Keycloak', KEYCLOAK, 'spec/db/usernameSecret/name', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS, { keyPath: 'key' }),
+    ref('Keycloak', KEYCLOAK, 'spec/db/passwordSecret/name', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS, { keyPath: 'key' }),
+    ref('Keycloak', KEYCLOAK, 'spec/http/tlsSecret', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS),
+    ref('Keycloak', KEYCLOAK, 'spec/bootstrapAdmin/user/secret', 'Secret', 'rewrite', KEYCLOAK_BOOTSTRAP),
+    ref('Keycloak', KEYCLOAK, 'spec/bootstrapAdmin/service/secret', 'Secret', 'rewrite', KEYCLOAK_BOOTSTRAP),
+    ref('Keycloak', KEYCLOAK, 'spec/additionalOptions/secret/name', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS, { keyPath: 'key' }),
+    ref('Keycloak', KEYCLOAK, 'spec/cache/configMapFile/name', 'ConfigMap', 'rewrite', KEYCLOAK_FOLLOWS, { keyPath: 'key' }),
+    ref('Keycloak', KEYCLOAK, 'spec/imagePullSecrets/name', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS),
+    ref('KeycloakRealmImport', KEYCLOAK, 'spec/placeholders/*/secret/name', 'Secret', 'rewrite', KEYCLOAK_IMPORT, { keyPath: 'key' }),
   ],
   pinned: [],
   external: [],
