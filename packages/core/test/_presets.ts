@@ -16,6 +16,8 @@ let extras = 0
 export const extra = (content: string): BuildInput => ({ path: `extra-${++extras}.yaml`, content })
 export const secret = (name: string, keys = 'k: dg==', ns = 'default'): BuildInput =>
   extra(`apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {${keys}}\n`)
+export const configMap = (name: string, keys = 'k: v', ns = 'default'): BuildInput =>
+  extra(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {${keys}}\n`)
 export const renamed = (r: BuildResult, name: string): string | undefined => r.renames.find(x => x.originalName === name)?.to
 export const possible = (r: BuildResult): Array<string | undefined> => r.warnings.filter(w => w.code === 'POSSIBLE_REFERENCE').map(w => w.resource?.name)
 export const without = (preset: string, options: BuildOptions = {}): BuildOptions => ({ ...options, presets: { [preset]: false } })

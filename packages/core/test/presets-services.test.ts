@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { build } from '@cmhash/core'
 import { find } from './_build.js'
-import { extra, fixture, possible, renamed, secret, without } from './_presets.js'
+import { configMap, extra, fixture, possible, renamed, secret, without } from './_presets.js'
 
 describe('rabbitmq-cluster-operator', () => {
   it('follows the external default-user Secret (the example is applied with -n examples)', () => {
@@ -71,5 +71,56 @@ describe('keycloak-operator', () => {
     const r = build(input, { select: 'all' })
     expect(find(r.output, 'Keycloak', 'example-kc').spec.truststores.mystore.secret.name).toBe('my-truststore')
     expect(possible(r)).toEqual(['my-truststore'])
+  })
+})
+
+describe('spark-operator', () => {
+  it('follows the driver\'s and executors\' Secrets, and says the application runs again', () => {
+    const r = build([...fixture('spark-operator', 'gcp-foo-gcs-bg.yaml'), secret('gcs-bq', 'key.json: e30=')])
+    const spec = find(r.output, 'SparkApplication', 'foo-gcs-bg').spec
+    expect([spec.driver.secrets[0].name, spec.executor.secrets[0].name]).toEqual([renamed(r, 'gcs-bq'), renamed(r, 'gcs-bq')])
+    expect(r.renames[0]!.referencedBy).toMatchObject([
+      { kind: 'SparkApplication', path: 'spec.driver.secrets[0].name', effect: 'rolls', reason: expect.stringContaining('runs the application again') },
+      { kind: 'SparkApplication', path: 'spec.executor.secrets[0].name', effect: 'rolls' },
+    ])
+    expect(r.warnings).toEqual([])
+    expect(possible(build([...fixture('spark-operator', 'gcp-foo-gcs-bg.yaml'), secret('gcs-bq', 'key.json: e30=')], without('spark-operator', { select: 'all' }))))
+      .toEqual(['gcs-bq'])
+  })
+
+  it('follows the Spark and Hadoop ConfigMaps, driver ConfigMaps, env and image pull Secrets (the user guide\'s fields)', () => {
+    const edit = (s: string) => s.replace('  driver:\n', [
+      '  sparkConfigMap: spark-conf', '  hadoopConfigMap: hadoop-conf', '  imagePullSecrets:', '    - registry', '  driver:',
+      '    configMaps:', '      - name: configmap1', '        path: /mnt/config-maps',
+      '    envSecretKeyRefs:', '      SECRET_USERNAME:', '        name: mysecret', '        key: username', '',
+    ].join('\n'))
+    const r = build([...fixture('spark-operator', 'gcp-foo-gcs-bg.yaml', edit), secret('gcs-bq', 'key.json: e30='), secret('mysecret', 'username: YQ=='),
+      secret('registry', '.dockerconfigjson: e30='), configMap('spark-conf'), configMap('hadoop-conf'), configMap('configmap1')])
+    const spec = find(r.output, 'SparkApplication', 'foo-gcs-bg').spec
+    expect([spec.sparkConfigMap, spec.hadoopConfigMap, spec.imagePullSecrets[0], spec.driver.configMaps[0].name, spec.driver.envSecretKeyRefs.SECRET_USERNAME.name])
+      .toEqual(['spark-conf', 'hadoop-conf', 'registry', 'configmap1', 'mysecret'].map(n => renamed(r, n)))
+  })
+
+  it('volumes and pod templates found by shape: the examples run together, each SparkApplication follows', () => {
+    const r = build(fixture('spark-operator', 'examples/'))
+    expect(r.renames.map(x => x.originalName).sort()).toEqual(['test-configmap', 'test-configmap-2', 'test-secret', 'test-secret-2'])
+    expect(find(r.output, 'SparkApplication', 'spark-pi-configmap').spec.volumes[0].configMap.name).toBe(renamed(r, 'test-configmap'))
+    expect(r.renames.find(x => x.originalName === 'test-configmap')!.referencedBy.map(x => [x.name, x.path, x.effect])).toEqual([
+      ['spark-pi-configmap', 'spec.volumes[0].configMap.name', 'rolls'],
+      ['spark-pi-pod-template', 'spec.driver.template.spec.containers[0].env[1].valueFrom.configMapKeyRef.name', 'rolls'],
+      ['spark-pi-pod-template', 'spec.executor.template.spec.containers[0].env[1].valueFrom.configMapKeyRef.name', 'rolls'],
+    ])
+    expect(r.warnings).toEqual([])
+    // Shapes need no preset: the same renames without it.
+    expect(build(fixture('spark-operator', 'examples/'), without('spark-operator')).renames.map(x => x.to)).toEqual(r.renames.map(x => x.to))
+  })
+
+  it('a ScheduledSparkApplication\'s template: the next run uses the new name', () => {
+    // The guide's driver secrets, in a ScheduledSparkApplication's template.
+    const scheduled = [extra('apiVersion: sparkoperator.k8s.io/v1beta2\nkind: ScheduledSparkApplication\nmetadata: {name: nightly}\nspec:\n' +
+      '  schedule: "@every 10m"\n  template:\n    type: Java\n    mode: cluster\n    driver:\n      secrets:\n' +
+      '      - {name: gcs-bq, path: /mnt/secrets, secretType: GCPServiceAccount}\n')]
+    const r = build([...scheduled, secret('gcs-bq', 'key.json: e30=')])
+    expect(r.renames[0]!.referencedBy).toMatchObject([{ kind: 'ScheduledSparkApplication', path: 'spec.template.driver.secrets[0].name', effect: 'updates' }])
   })
 })

@@ -136,6 +136,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "keycloak-operator": {
           "type": "boolean"
+        },
+        "spark-operator": {
+          "type": "boolean"
         }
       }
     },

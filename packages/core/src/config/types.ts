@@ -64,6 +64,7 @@ export interface CmhashConfig {
     'zalando-postgres-operator'?: boolean
     'rabbitmq-cluster-operator'?: boolean
     'keycloak-operator'?: boolean
+    'spark-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

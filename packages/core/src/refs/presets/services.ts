@@ -1,7 +1,7 @@
-// Presets: operators that run a service for applications: RabbitMQ and
-// Keycloak.
-import type { Preset } from '../../types.js'
-import { ref, FOLLOWS } from './define.js'
+// Presets: operators that run a service for applications: RabbitMQ, Keycloak
+// and the Spark operator.
+import type { Preset, ReferenceSpec } from '../../types.js'
+import { ref, containerFieldsAt, FOLLOWS } from './define.js'
 
 // --- internal ---
 
@@ -56,6 +56,42 @@ export const keycloakOperator: Preset = {
     ref('Keycloak', KEYCLOAK, 'spec/imagePullSecrets/name', 'Secret', 'rewrite', KEYCLOAK_FOLLOWS),
     ref('KeycloakRealmImport', KEYCLOAK, 'spec/placeholders/*/secret/name', 'Secret', 'rewrite', KEYCLOAK_IMPORT, { keyPath: 'key' }),
   ],
+  pinned: [],
+  external: [],
+}
+
+// Spark operator: SparkApplication and ScheduledSparkApplication (config/crd/bases/
+// sparkoperator.k8s.io_{sparkapplications,scheduledsparkapplications}.yaml, kubeflow/spark-operator
+// 38082f33), docs/website/user-guide/writing-sparkapplication.md. Its webhook
+// (internal/webhook/sparkpod_defaulter.go) mounts sparkConfigMap and hadoopConfigMap at fixed paths and
+// driver/executor configMaps at the path given beside the name; spark-submit mounts secrets the same way
+// (internal/controller/sparkapplication/submission.go). spec.volumes and pod templates are found by shape.
+// Mutable: the CRDs carry no CEL rule, and the webhooks' ValidateUpdate
+// (internal/webhook/{sparkapplication,scheduledsparkapplication}_validator.go) only validates the new
+// spec; what a change makes the operator do is in refs/effects.ts.
+const SPARK = ['sparkoperator.k8s.io']
+
+const SPARK_FOLLOWS = `the Spark operator ${FOLLOWS} into the driver and executor pods`
+
+function sparkSpec(kind: string, at: string): ReferenceSpec[] {
+  return [
+    ...['sparkConfigMap', 'hadoopConfigMap'].map(field => ref(kind, SPARK, `${at}/${field}`, 'ConfigMap', 'rewrite', SPARK_FOLLOWS)),
+    ref(kind, SPARK, `${at}/imagePullSecrets`, 'Secret', 'rewrite', SPARK_FOLLOWS),
+    ...['driverIngressOptions', 'sparkUIOptions'].map(field =>
+      ref(kind, SPARK, `${at}/${field}/ingressTLS/secretName`, 'Secret', 'rewrite', `the Spark operator ${FOLLOWS} into the Ingress it makes`)),
+    ...['driver', 'executor'].flatMap(pod => [
+      ref(kind, SPARK, `${at}/${pod}/configMaps/name`, 'ConfigMap', 'rewrite', SPARK_FOLLOWS),
+      ref(kind, SPARK, `${at}/${pod}/secrets/name`, 'Secret', 'rewrite', SPARK_FOLLOWS),
+      ref(kind, SPARK, `${at}/${pod}/envSecretKeyRefs/*/name`, 'Secret', 'rewrite', SPARK_FOLLOWS, { keyPath: 'key' }),
+      ...[`${at}/${pod}`, `${at}/${pod}/initContainers`, `${at}/${pod}/sidecars`].flatMap(c => containerFieldsAt(kind, SPARK, c, SPARK_FOLLOWS)),
+    ]),
+  ]
+}
+
+export const sparkOperator: Preset = {
+  name: 'spark-operator',
+  description: 'Spark operator (Kubeflow): a SparkApplication\'s (and ScheduledSparkApplication template\'s) Spark and Hadoop ConfigMaps, driver and executor ConfigMaps, Secrets and env, image pull Secrets, ingress TLS Secrets (volumes and pod templates are found by shape).',
+  references: [...sparkSpec('SparkApplication', 'spec'), ...sparkSpec('ScheduledSparkApplication', 'spec/template')],
   pinned: [],
   external: [],
 }
