@@ -139,6 +139,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "spark-operator": {
           "type": "boolean"
+        },
+        "opentelemetry-operator": {
+          "type": "boolean"
         }
       }
     },

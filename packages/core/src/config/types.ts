@@ -65,6 +65,7 @@ export interface CmhashConfig {
     'rabbitmq-cluster-operator'?: boolean
     'keycloak-operator'?: boolean
     'spark-operator'?: boolean
+    'opentelemetry-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

@@ -13,7 +13,7 @@
 // by kind.
 import type { Preset } from '../../types.js'
 import { argoCd, argoRollouts, argoWorkflows } from './argo.js'
-import { grafanaOperator, jaeger, prometheusOperator } from './observability.js'
+import { grafanaOperator, jaeger, opentelemetryOperator, prometheusOperator } from './observability.js'
 import { flux, keda, knative, tekton } from './delivery.js'
 import { certManager, externalSecrets, rook, sealedSecrets, secretsStoreCsiDriver } from './secrets.js'
 import { contour, gatewayApi, ingressNginx, istio, linkerd, nginxInc, traefik } from './networking.js'
@@ -25,4 +25,5 @@ export const PRESETS: readonly Preset[] = [
   argoRollouts, argoCd, knative, prometheusOperator, flux, keda, externalSecrets, certManager, gatewayApi, istio, traefik,
   linkerd, nginxInc, argoWorkflows, jaeger, tekton, ingressNginx, contour, rook, secretsStoreCsiDriver, sealedSecrets, grafanaOperator,
   cloudnativePg, zalandoPostgresOperator, rabbitmqClusterOperator, keycloakOperator, sparkOperator,
+  opentelemetryOperator,
 ]
