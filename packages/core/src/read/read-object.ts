@@ -37,7 +37,7 @@ export function readObject(
   const refs = findReferences(map, kind, group, version, options.table, ctx)
     .map(hit => interpretReference(hit, namespace, clusterScoped, ctx))
     .filter((r): r is RefSite => r !== undefined)
-  const possibleRefs = findPossibleReferences(map, kind, new Set(refs.map(r => r.site.start)), ctx)
+  const possibleRefs = findPossibleReferences(map, kind, group, new Set(refs.map(r => r.site.start)), ctx)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
     ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true)
