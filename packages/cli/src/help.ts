@@ -139,7 +139,8 @@ Options:
       --format FORMAT    yaml (default), or json: one v1 List
       --max-input SIZE   refuse inputs larger than SIZE in all (default
                          256M; K, M and G work)
-      --strict           fail (exit 1) when there are warnings
+      --strict           fail (exit 1) when there are warnings, of any
+                         code (PINNED too; accept one with --warning)
       --warning CODE=LEVEL
                          what a warning code does: error (fail), warn, or
                          ignore (repeatable; e.g. POSSIBLE_REFERENCE=error)
@@ -198,7 +199,8 @@ Options:
       --disable-preset NAME
                          turn a preset off (repeatable)
       --max-input SIZE   refuse inputs larger than SIZE (default 256M)
-      --strict           fail (exit 3) when HEAD's build has warnings
+      --strict           fail (exit 3) when HEAD's build has warnings, of
+                         any code (accept one with --warning CODE=ignore)
       --warning CODE=LEVEL
                          what a warning code does, on both sides: error
                          (exit 3), warn, or ignore (repeatable)

@@ -35,7 +35,7 @@ describe('build', () => {
     const r = await cli(['build', 'q.yaml'], { cwd: scratch.dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(MISSING)
-    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Secret default\/nowhere is not in the input; Pod default\/q \(spec/)
+    expect(r.stderr).toMatch(/^warning: q\.yaml:4:\d+: MISSING_REFERENCE: Secret default\/nowhere is not in the input; referenced by Pod default\/q \(spec/)
     expect((await cli(['build', '-q', 'q.yaml'], { cwd: scratch.dir })).stderr).toBe('')
   })
 
@@ -45,6 +45,15 @@ describe('build', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain('--strict')
+  })
+
+  it('--strict names the codes that failed it and the flag that accepts one', async () => {
+    tree({ 'q.yaml': MISSING + '---\n' + MISSING.replace(/name: q\b/, 'name: q2').replace('nowhere', 'elsewhere') })
+    const r = await cli(['build', '--strict', 'q.yaml'], { cwd: scratch.dir })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/--strict: 2 warnings \(MISSING_REFERENCE ×2\); nothing was written\ncmhash: to accept a code, set its level: --warning MISSING_REFERENCE=ignore /)
+    const accepted = await cli(['build', '--strict', '--warning', 'MISSING_REFERENCE=ignore', 'q.yaml'], { cwd: scratch.dir })
+    expect(accepted.code).toBe(0)
   })
 
   it('sets what a warning code does with --warning CODE=LEVEL, over the configuration', async () => {

@@ -146,7 +146,7 @@ describe('cmhash diff BASE HEAD', () => {
     const [base, head] = sides({ 'a.yaml': `${CM('x')}---\n${missing.replace('name: p', 'name: q')}` }, { 'a.yaml': `${CM('x')}---\n${missing}` })
     const r = await cli(['diff', base, head])
     expect(r.code).toBe(0)
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^warning: ${head}/a\\.yaml:\\d+:\\d+: MISSING_REFERENCE: ConfigMap shop/nowhere is not in the input; Pod shop/p `))])
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^warning: ${head}/a\\.yaml:\\d+:\\d+: MISSING_REFERENCE: ConfigMap shop/nowhere is not in the input; referenced by Pod shop/p `))])
     expect((await cli(['diff', '-q', base, head])).stderr).toBe('')
     const strict = await cli(['diff', '--strict', '--exit-code', base, head])
     expect(strict).toMatchObject({ code: 3, stdout: '' })

@@ -124,17 +124,25 @@ export interface RefSite {
 
 /**
  * A string that may name a ConfigMap or Secret, judged by the key it is
- * under, at a place no reference table covers (POSSIBLE_REFERENCE).
+ * under or the shape of the map holding it, at a place no reference table
+ * covers (POSSIBLE_REFERENCE).
  */
 export interface PossibleReference {
   /** The field, e.g. `spec.tls.secret`. */
   readonly path: string
-  /** The same as a table path (`spec/tls/secret`): what a configuration entry would say. */
-  readonly tablePath: string
+  /**
+   * The same as a table path (`spec/tls/secret`): what a configuration entry
+   * would say; undefined where no entry can (an env value known by its
+   * variable's name, a command-line flag).
+   */
+  readonly tablePath: string | undefined
+  /** The name (after `namespace/` where written as `namespace/name`). */
   readonly value: string
+  /** The namespace written before the name; undefined: the object's own. */
+  readonly namespace: string | undefined
   readonly offset: number
-  /** What the key says it names. */
-  readonly target: TargetKind
+  /** What the key says it names; undefined: either (a selector shape under a key that does not say). */
+  readonly target: TargetKind | undefined
 }
 
 /** One Kubernetes object: a document's root, or an item of a `List`. */

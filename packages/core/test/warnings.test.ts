@@ -57,7 +57,7 @@ describe('POSSIBLE_REFERENCE', () => {
       code: 'POSSIBLE_REFERENCE', resource: { kind: 'Secret', namespace: 'shop', name: 'cafe-secret' }, path: 'spec.tls.secret',
       location: { line: 22 },
     }])
-    expect(r.warnings[0]!.message).toContain('TransportServer shop/cafe-ts spec.tls.secret (references: - {group: k8s.nginx.org, kind: TransportServer, path: spec/tls/secret, refKind: Secret})')
+    expect(r.warnings[0]!.message).toContain('TransportServer shop/cafe-ts at spec.tls.secret. If it names this object, add its entry to the configuration\'s references ({group: k8s.nginx.org, kind: TransportServer, path: spec/tls/secret, refKind: Secret}; ')
     // Upstream names and services equal to the name are not under a key that names a Secret.
     expect(r.warnings[0]!.message).not.toContain('upstreams')
   })
@@ -83,10 +83,10 @@ describe('POSSIBLE_REFERENCE', () => {
         secretNamespace: cafe-secret
         secretKey: cafe-secret
         secretProviderClass: cafe-secret
-        credentials: {name: cafe-secret}
+        owner: {name: cafe-secret}
     `
     expect(run([secret, mounted, cr].join('---\n')).warnings).toEqual([])
-    expect(run([secret, mounted, cr.replace('credentials:', 'caSecretRef:')].join('---\n')).warnings.map(w => w.path)).toEqual(['spec.caSecretRef.name'])
+    expect(run([secret, mounted, cr.replace('owner:', 'caSecretRef:')].join('---\n')).warnings.map(w => w.path)).toEqual(['spec.caSecretRef.name'])
   })
 
   it('suggests a pin for a name in a ConfigMap\'s data, which a rewrite would change under its own hash', () => {

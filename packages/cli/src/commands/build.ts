@@ -8,6 +8,7 @@ import { STDERR, write, writeChunks, type Io } from '../io.js'
 import { mustBeDirectory, placeOutput, writeAll, type OutputFile } from '../write-files.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
+import { strictFailure } from '../strict.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
@@ -34,7 +35,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   const report = changeReport(result)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''), STDERR)
   if (command.strict && result.warnings.length > 0) {
-    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
+    await write(io.stderr, strictFailure(result.warnings), STDERR)
     return false
   }
   // A KRM function writes back one ResourceList: the generated objects go

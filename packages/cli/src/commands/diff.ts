@@ -7,6 +7,7 @@ import { formatDiffMarkdown, formatDiffTable, type DiffResult } from '@cmhash/co
 import type { DiffCommand } from '../command-types.js'
 import { readAtRevision } from './diff-revision.js'
 import { diffSides, readPair, type OptionsFor } from './diff-sides.js'
+import { strictFailure } from '../strict.js'
 
 /** What a diff prints, and whether anything rolls. */
 export interface DiffOutcome {
@@ -29,7 +30,7 @@ export async function runDiff(command: DiffCommand, cwd: string, stdin: Readable
   const warnings = result.warnings.filter(w => w.side === 'head' && !(w.code === 'EMPTY_INPUT' && head.inputs.length === 0))
   const stderr = command.quiet ? '' : warnings.map(w => `warning: ${w.file === undefined ? '' : `${w.file}:${w.line}:${w.column}: `}${w.code}: ${w.message}\n`).join('')
   if (command.strict && warnings.length > 0) {
-    return { stdout: '', stderr: `${stderr}cmhash: --strict: HEAD has ${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n`, rolls: false, strictFailed: true }
+    return { stdout: '', stderr: stderr + strictFailure(warnings, 'HEAD has '), rolls: false, strictFailed: true }
   }
   return { stdout: format(result, command.format, base.label, head.label), stderr, rolls: rolls(result), strictFailed: false }
 }

@@ -5,6 +5,7 @@ import { STDERR, write, type Io } from '../io.js'
 import { commandOptions } from '../options.js'
 import { attributeErrors } from './generator-files.js'
 import { listLiveWithKubectl } from './kubectl-live.js'
+import { strictFailure } from '../strict.js'
 
 /** `cmhash prune`: returns false when --strict and there were warnings (nothing written). */
 export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> {
@@ -36,7 +37,7 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
     await write(io.stderr, notes + result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join('') + hint + formatCandidates(result.candidates), STDERR)
   }
   if (command.strict && result.warnings.length > 0) {
-    await write(io.stderr, `cmhash: --strict: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; nothing was written\n`, STDERR)
+    await write(io.stderr, strictFailure(result.warnings), STDERR)
     return false
   }
   await write(io.stdout, command.output === 'names' ? result.names : result.output)

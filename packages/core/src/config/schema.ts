@@ -132,6 +132,24 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "grafana-operator": {
           "type": "boolean"
+        },
+        "cloudnative-pg": {
+          "type": "boolean"
+        },
+        "zalando-postgres-operator": {
+          "type": "boolean"
+        },
+        "rabbitmq-cluster-operator": {
+          "type": "boolean"
+        },
+        "keycloak-operator": {
+          "type": "boolean"
+        },
+        "spark-operator": {
+          "type": "boolean"
+        },
+        "opentelemetry-operator": {
+          "type": "boolean"
         }
       }
     },

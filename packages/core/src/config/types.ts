@@ -60,6 +60,12 @@ export interface CmhashConfig {
     'secrets-store-csi-driver'?: boolean
     'sealed-secrets'?: boolean
     'grafana-operator'?: boolean
+    'cloudnative-pg'?: boolean
+    'zalando-postgres-operator'?: boolean
+    'rabbitmq-cluster-operator'?: boolean
+    'keycloak-operator'?: boolean
+    'spark-operator'?: boolean
+    'opentelemetry-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

@@ -1,18 +1,23 @@
 import { formatResource } from '../errors.js'
 import type { ObjectFacts, PossibleReference } from '../facts.js'
 import { idOf, resourceOf } from '../read/identity.js'
-import type { Rename } from '../types.js'
+import type { Rename, TargetKind } from '../types.js'
 import { push, type PlanContext, type Target } from './context.js'
 
 // --- internal ---
 
 /**
  * The safety net for what no table knows: a renamed object's old name still
- * written under a key that names a ConfigMap or Secret (a custom resource no
- * preset covers), in the renamed object's namespace (or in a cluster-scoped
- * object), is probably a reference left behind. One `POSSIBLE_REFERENCE`
- * per renamed object, listing each such field with the configuration entry
- * that would make cmhash rewrite it (or pin, or know it as created).
+ * written where a ConfigMap or Secret may be named (a key that says so, a
+ * selector shape in a custom resource, an env value or a flag that says so;
+ * see findPossibleReferences), in the renamed object's namespace (or the
+ * namespace written before it, or in a cluster-scoped object), is probably
+ * a reference left behind. One `POSSIBLE_REFERENCE` per renamed object, on
+ * one line: the first {@link SHOWN} places (`Kind ns/name at path`, in
+ * input order) and how many more, the configuration entry that would make
+ * cmhash rewrite the first a table can describe (or pin it, or know it as
+ * created), and, where a program finds it by a name no entry can describe
+ * (an env value, a flag), the pin that keeps its name.
  */
 export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): void {
   const byName = new Map<string, Target[]>()
@@ -21,35 +26,60 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
   const found = new Map<Target, Array<{ object: ObjectFacts; p: PossibleReference }>>()
   for (const object of ctx.objects) {
     for (const p of object.possibleRefs) {
-      for (const t of byName.get(`${p.target}\0${p.value}`) ?? []) {
-        if (t.object === object || (object.namespace !== undefined && object.namespace !== t.object.namespace)) continue
+      for (const t of (p.target ? [p.target] : BOTH).flatMap(kind => byName.get(`${kind}\0${p.value}`) ?? [])) {
+        const namespace = p.namespace ?? object.namespace
+        if (t.object === object || (namespace !== undefined && namespace !== t.object.namespace)) continue
         push(found, t, { object, p })
       }
     }
   }
   for (const [t, hits] of found) {
     const r = renamed.get(t)!
-    const each = [...new Map(hits.map(({ object, p }) => [idOf(object.kind, object.namespace, `${object.name}\0${p.path}`),
-      `${formatResource(resourceOf(object))} ${p.path} (references: - ${entryFor(object, p)})`])).values()]
-    const first = hits[0]!
+    const places = [...new Map(hits.map(h => [idOf(h.object.kind, h.object.namespace, `${h.object.name}\0${h.p.path}`), h])).values()]
+    const first = places[0]!
+    const shown = places.slice(0, SHOWN).map(({ object, p }) => `${formatResource(resourceOf(object))} at ${p.path}`).join(', ')
+    const more = places.length > SHOWN ? ` and ${places.length - SHOWN} more` : ''
+    const one = places.length === 1
     ctx.report.warn('POSSIBLE_REFERENCE', {
-      message: `${formatResource(resourceOf(t.object))} is renamed ${r.to}, but ${each.length === 1 ? 'a field' : `${each.length} fields`} no reference table knows ` +
-        `still ${each.length === 1 ? 'says' : 'say'} ${r.from}: ${each.join('; ')}. If it names this object, add the entry to the configuration ` +
-        '(with use: pin if a program reads it by this name, use: creates if something writes it); if not, set POSSIBLE_REFERENCE to ignore',
+      message: `${formatResource(resourceOf(t.object))} is renamed ${r.to}, but ${one ? 'a field' : `${places.length} fields`} no reference table knows ` +
+        `still ${one ? 'says' : 'say'} ${r.from}: ${shown}${more}. ${advice(places, t)}; if not, set POSSIBLE_REFERENCE to ignore`,
       at: ctx.where(first.object, first.p.offset), resource: resourceOf(t.object), path: first.p.path,
     })
   }
 }
 
 /**
- * The configuration entry that makes the field a reference: `{group: g,
- * kind: K, path: a/b, refKind: Secret}`; a pin for a ConfigMap's data, whose
- * rewrite would change the content its own hash was made from.
+ * What to do: the configuration entry for the first place one can describe
+ * (with use: pin or creates as alternatives), and a pin where a program
+ * finds the object by a name no entry can describe (an env value, a flag).
  */
-function entryFor(object: ObjectFacts, p: PossibleReference): string {
+function advice(places: ReadonlyArray<{ object: ObjectFacts; p: PossibleReference }>, t: Target): string {
+  const described = places.find(({ p }) => p.tablePath !== undefined)
+  const pin = `pinned: - {kind: ${t.facts.kind}, ${t.object.namespace ? `namespace: ${t.object.namespace}, ` : ''}name: ${t.facts.name}}`
+  if (!described) return `If a program finds this object by that name, pin it in the configuration (${pin})`
+  const one = places.length === 1
+  const entry = `${one ? '' : 'the first: '}${entryFor(described.object, described.p, t.facts.kind)}; ` +
+    'with use: pin if a program reads it by this name, use: creates if something writes it'
+  const rest = places.every(({ p }) => p.tablePath !== undefined) ? '' : `, or, where a program finds it by that name, pin it (${pin})`
+  return `If ${one ? 'it names' : 'they name'} this object, add ${one ? 'its entry' : 'each'} to the configuration's references (${entry})${rest}`
+}
+
+const BOTH: readonly TargetKind[] = ['ConfigMap', 'Secret']
+
+/** Places named in a warning; the rest are counted. */
+const SHOWN = 3
+
+/**
+ * The configuration entry that makes the field a reference: `{group: g,
+ * kind: K, path: a/b, refKind: Secret}`, with `format: namespaced-name` for
+ * a `namespace/name` value; a pin for a ConfigMap's data, whose rewrite
+ * would change the content its own hash was made from.
+ */
+function entryFor(object: ObjectFacts, p: PossibleReference, refKind: TargetKind): string {
   const fields = [
     ...(object.group ? [['group', object.group]] : []),
-    ['kind', object.kind], ['path', p.tablePath], ['refKind', p.target],
+    ['kind', object.kind], ['path', p.tablePath], ['refKind', refKind],
+    ...(p.namespace !== undefined ? [['format', 'namespaced-name']] : []),
     ...(object.target ? [['use', 'pin']] : []),
   ]
   return `{${fields.map(([k, v]) => `${k}: ${/^[\w./\\-]+$/.test(v!) ? v : JSON.stringify(v)}`).join(', ')}}`

@@ -45,7 +45,7 @@ export function reportUnresolved(ctx: PlanContext, resolved: Resolved): void {
     const elsewhere = resolved.index.byName(ref.target, ref.name).map(t => t.object.namespace).filter(ns => ns !== ref.namespace)
     const hint = elsewhere.length > 0 ? ` (there is one in namespace ${elsewhere.join(', ')})` : ''
     ctx.report.warn('MISSING_REFERENCE', {
-      message: `${formatResource(target)} is not in the input${hint}; ${listReferrers(rs)} references it, left as written ` +
+      message: `${formatResource(target)} is not in the input${hint}; referenced by ${listReferrers(rs)}; left as written ` +
         '(if it is made outside these manifests, list it under external: in the configuration)',
       at: ctx.where(referrer, ref.site.start), resource: target, path: ref.path,
     })

@@ -37,7 +37,7 @@ export function selectTargets(ctx: PlanContext, resolved: Resolved): Decision[] 
     const { object, facts } = target
     if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && facts.mode !== 'force' && !decision.decided) {
       ctx.report.warn('PINNED', {
-        message: `${formatResource(resourceOf(object))} keeps its name although ${describe(decision.referencedBy)} references it: ` +
+        message: `${formatResource(resourceOf(object))} keeps its name although referenced by ${describe(decision.referencedBy)}: ` +
           `${decision.pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
         at: ctx.where(object), resource: resourceOf(object),
       })

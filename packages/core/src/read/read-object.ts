@@ -47,7 +47,7 @@ export function readObject(
     }
     if (found.length > 0) refs = found.slice()
   }
-  const possibleRefs = findPossibleReferences(map, kind, new Set(refs.map(r => r.site.start)), ctx)
+  const possibleRefs = findPossibleReferences(map, kind, group, new Set(refs.map(r => r.site.start)), ctx)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
     ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true, options.entryKeys)

@@ -24,6 +24,12 @@ const BY_KIND: ReadonlyArray<readonly [kinds: readonly string[], groups: readonl
   [['WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'], ['argoproj.io'], { effect: 'updates', reason: 'the next workflow run uses the new name' }],
   [['TaskRun', 'PipelineRun'], ['tekton.dev'], { effect: 'recreate', reason: `Tekton rejects any change to a TaskRun's or PipelineRun's spec once it has started: ${RECREATE_POD}` }],
   [['Task', 'ClusterTask', 'Pipeline', 'StepAction'], ['tekton.dev'], { effect: 'updates', reason: 'the next run uses the new name' }],
+  [['SparkApplication'], ['sparkoperator.k8s.io'], {
+    effect: 'rolls',
+    reason: 'the Spark operator runs the application again when its spec changes: a running one is stopped and submitted anew, a finished one runs once more ' +
+      '(its PartialRestart feature gate spares only changes of executor scheduling fields, never of a name)',
+  }],
+  [['ScheduledSparkApplication'], ['sparkoperator.k8s.io'], { effect: 'updates', reason: 'the next run uses the new name' }],
 ]
 
 /**

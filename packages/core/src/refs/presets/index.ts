@@ -13,13 +13,17 @@
 // by kind.
 import type { Preset } from '../../types.js'
 import { argoCd, argoRollouts, argoWorkflows } from './argo.js'
-import { grafanaOperator, jaeger, prometheusOperator } from './observability.js'
+import { grafanaOperator, jaeger, opentelemetryOperator, prometheusOperator } from './observability.js'
 import { flux, keda, knative, tekton } from './delivery.js'
 import { certManager, externalSecrets, rook, sealedSecrets, secretsStoreCsiDriver } from './secrets.js'
 import { contour, gatewayApi, ingressNginx, istio, linkerd, nginxInc, traefik } from './networking.js'
+import { cloudnativePg, zalandoPostgresOperator } from './databases.js'
+import { keycloakOperator, rabbitmqClusterOperator, sparkOperator } from './services.js'
 
 /** Every built-in preset, in the order the config schema lists them. */
 export const PRESETS: readonly Preset[] = [
   argoRollouts, argoCd, knative, prometheusOperator, flux, keda, externalSecrets, certManager, gatewayApi, istio, traefik,
   linkerd, nginxInc, argoWorkflows, jaeger, tekton, ingressNginx, contour, rook, secretsStoreCsiDriver, sealedSecrets, grafanaOperator,
+  cloudnativePg, zalandoPostgresOperator, rabbitmqClusterOperator, keycloakOperator, sparkOperator,
+  opentelemetryOperator,
 ]

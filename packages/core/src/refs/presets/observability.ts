@@ -1,6 +1,6 @@
-// Presets: Prometheus Operator, Grafana Operator and Jaeger.
+// Presets: Prometheus Operator, Grafana Operator, Jaeger and the OpenTelemetry Operator.
 import type { Preset } from '../../types.js'
-import { ref, podSpecFieldsAt, FOLLOWS } from './define.js'
+import { ref, podSpecFieldsAt, containerFieldsAt, FOLLOWS } from './define.js'
 
 // --- internal ---
 
@@ -77,6 +77,35 @@ export const jaeger: Preset = {
     ref('Jaeger', JAEGER, 'spec/ingress/secretName', 'Secret', 'rewrite', JAEGER_FOLLOWS),
     ref('Jaeger', JAEGER, 'spec/ingress/tls/secretName', 'Secret', 'rewrite', JAEGER_FOLLOWS),
     ...['', ...JAEGER_COMPONENTS.map(c => `${c}/`)].map(c => ref('Jaeger', JAEGER, `spec/${c}imagePullSecrets/name`, 'Secret', 'rewrite', JAEGER_FOLLOWS)),
+  ],
+  pinned: [],
+  external: [],
+}
+
+// OpenTelemetry Operator: OpenTelemetryCollector (v1alpha1 and v1beta1), TargetAllocator and OpAMPBridge
+// (apis/v1beta1/common.go, opentelemetrycollector_types.go, apis/v1alpha1/opampbridge_types.go,
+// open-telemetry/opentelemetry-operator be894441). internal/manifests/{collector,targetallocator,opampbridge}
+// copy env, envFrom, init and additional containers into the workloads they make; collector/ingress.go
+// copies ingress.tls. spec.configmaps are mounted at /var/conf/<mountpath>/configmap-<name>
+// (collector/container.go), a path the collector's config names. Not Instrumentation: its webhook resolves
+// env and tls.secretName/configMapName in the namespace of each pod it instruments, which it does not name.
+// Mutable: the collector CRD's one CEL rule is about tolerations in sidecar mode, and the webhooks'
+// ValidateUpdate (internal/webhook/*_webhook.go) forbids only a change of the collector's mode.
+const OTEL = ['opentelemetry.io']
+
+const OTEL_FOLLOWS = `the OpenTelemetry Operator ${FOLLOWS} into the workload it makes (in sidecar mode, into pods created from then on)`
+
+export const opentelemetryOperator: Preset = {
+  name: 'opentelemetry-operator',
+  description: 'OpenTelemetry Operator: env and envFrom of OpenTelemetryCollector, TargetAllocator and OpAMPBridge (also of init and additional containers, and of a collector\'s embedded target allocator), collector ingress TLS Secrets; spec.configmaps pinned, because the operator mounts each at a path made of its name (volumes are found by shape).',
+  references: [
+    ...['spec', 'spec/initContainers', 'spec/additionalContainers', 'spec/targetAllocator'].flatMap(at =>
+      containerFieldsAt('OpenTelemetryCollector', OTEL, at, OTEL_FOLLOWS)),
+    ...['spec', 'spec/initContainers', 'spec/additionalContainers'].flatMap(at => containerFieldsAt('TargetAllocator', OTEL, at, OTEL_FOLLOWS)),
+    ...containerFieldsAt('OpAMPBridge', OTEL, 'spec', OTEL_FOLLOWS),
+    ref('OpenTelemetryCollector', OTEL, 'spec/configmaps/name', 'ConfigMap', 'pin',
+      'the OpenTelemetry Operator mounts each at /var/conf/<mountpath>/configmap-<name>: renaming would move the files the collector\'s config points at'),
+    ref('OpenTelemetryCollector', OTEL, 'spec/ingress/tls/secretName', 'Secret', 'rewrite', `the OpenTelemetry Operator ${FOLLOWS} into the Ingress it makes`),
   ],
   pinned: [],
   external: [],
