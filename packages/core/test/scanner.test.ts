@@ -240,7 +240,7 @@ const LINE = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('---', '---', '--- ', '--- # c', '---', '--- # c', '---#c', '--- a', '--- |', '--- {}', '...', '... # c', '... x', '----', '---a: b', '%YAML 1.1', '\ufeff', '\t') },
 )
 // Each line indented as the one before it, one step deeper, back, or at the left.
-const linesArb = fc.array(fc.tuple(fc.constantFrom(0, 0, 0, 0, 2, 2, -2, -2, -4, 'left', 1, -1), LINE), { minLength: 1, maxLength: 10 })
+const linesArb = fc.array(fc.tuple(fc.constantFrom<number | 'left'>(0, 0, 0, 0, 2, 2, -2, -2, -4, 'left', 1, -1), LINE), { minLength: 1, maxLength: 10 })
   .map(lines => {
     let indent = 0
     return lines.map(([step, line]) => {
