@@ -386,4 +386,13 @@ describe('knative config', () => {
     expect(build(folder('knative', 'config'), { select: 'all', ...without('knative') }).renames.map(x => x.originalName).sort())
       .toEqual(['config-logging', 'config-network'])
   })
+
+  it('pins Knative Eventing\'s config ConfigMaps too, and still renames what its controller reads by configMapKeyRef', () => {
+    const input = folder('knative', 'eventing')
+    const r = build(input, { select: 'all' })
+    expect(r.renames.map(x => x.originalName).sort()).toEqual(['eventing-integrations-images', 'eventing-transformations-images'])
+    const off = build(input, { select: 'all', ...without('knative') }).renames.map(x => x.originalName)
+    expect(off).toEqual(expect.arrayContaining(['config-br-defaults', 'config-observability', 'default-ch-webhook', 'config-imc-event-dispatcher']))
+    expect(off).toHaveLength(14)
+  })
 })

@@ -150,6 +150,12 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "opentelemetry-operator": {
           "type": "boolean"
+        },
+        "local-path-provisioner": {
+          "type": "boolean"
+        },
+        "katib": {
+          "type": "boolean"
         }
       }
     },

@@ -66,6 +66,8 @@ export interface CmhashConfig {
     'keycloak-operator'?: boolean
     'spark-operator'?: boolean
     'opentelemetry-operator'?: boolean
+    'local-path-provisioner'?: boolean
+    katib?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

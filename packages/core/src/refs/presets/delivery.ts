@@ -34,12 +34,25 @@ export const flux: Preset = {
 const KNATIVE_CONFIG = ['config-autoscaler', 'config-certmanager', 'config-defaults', 'config-deployment', 'config-domain', 'config-features',
   'config-gc', 'config-leader-election', 'config-logging', 'config-network', 'config-observability', 'config-tracing']
 
+// knative/eventing 8cf4c4b config/core/configmaps and in-memory-channel: each read by a
+// fixed name (pkg/apis/config/defaults.go, sources/config/ping_defaults.go, sugar/store.go,
+// resolver/mapping_resolver.go, messaging/config/channel_defaults.go, knative/pkg's leader
+// election and observability; CONFIG_*_NAME env values). Found by the second field test:
+// under --select all they were renamed. Not eventing-*-images: read through configMapKeyRef.
+const KNATIVE_EVENTING_CONFIG = ['config-br-defaults', 'config-br-default-channel', 'default-ch-webhook', 'config-ping-defaults',
+  'config-kreference-mapping', 'config-leader-election', 'config-logging', 'config-observability', 'config-sugar', 'config-tracing',
+  'config-features', 'config-imc-event-dispatcher']
+
 export const knative: Preset = {
   name: 'knative',
-  description: 'Knative Serving: Service and Configuration pod templates (spec.template.spec), found by shape; the config-* ConfigMaps in knative-serving, which every component watches by name, pinned.',
+  description: 'Knative Serving: Service and Configuration pod templates (spec.template.spec), found by shape; the config-* ConfigMaps in knative-serving and knative-eventing, which every component watches by name, pinned.',
   references: [],
-  pinned: pins('ConfigMap', KNATIVE_CONFIG,
-    'every Knative Serving component watches this ConfigMap by its fixed name (some through CONFIG_*_NAME env values, which are names too)', ['knative-serving']),
+  pinned: [
+    ...pins('ConfigMap', KNATIVE_CONFIG,
+      'every Knative Serving component watches this ConfigMap by its fixed name (some through CONFIG_*_NAME env values, which are names too)', ['knative-serving']),
+    ...pins('ConfigMap', KNATIVE_EVENTING_CONFIG,
+      'Knative Eventing\'s controllers and webhook watch this ConfigMap by its fixed name (some through CONFIG_*_NAME env values, which are names too)', ['knative-eventing']),
+  ],
   external: [],
 }
 

@@ -19,11 +19,12 @@ import { certManager, externalSecrets, rook, sealedSecrets, secretsStoreCsiDrive
 import { contour, gatewayApi, ingressNginx, istio, linkerd, nginxInc, traefik } from './networking.js'
 import { cloudnativePg, zalandoPostgresOperator } from './databases.js'
 import { keycloakOperator, rabbitmqClusterOperator, sparkOperator } from './services.js'
+import { katib, localPathProvisioner } from './platform.js'
 
 /** Every built-in preset, in the order the config schema lists them. */
 export const PRESETS: readonly Preset[] = [
   argoRollouts, argoCd, knative, prometheusOperator, flux, keda, externalSecrets, certManager, gatewayApi, istio, traefik,
   linkerd, nginxInc, argoWorkflows, jaeger, tekton, ingressNginx, contour, rook, secretsStoreCsiDriver, sealedSecrets, grafanaOperator,
   cloudnativePg, zalandoPostgresOperator, rabbitmqClusterOperator, keycloakOperator, sparkOperator,
-  opentelemetryOperator,
+  opentelemetryOperator, localPathProvisioner, katib,
 ]
