@@ -18,6 +18,8 @@ import { estateArb, objectsOf, render, styleArb } from '../../../test/_utils/est
 
 const root = new URL('../../../', import.meta.url).pathname
 const RUNS = Number(process.env.CMHASH_SCAN_RUNS ?? 1)
+/** The property tests' time grows with RUNS. */
+const TIMEOUT = 60_000 * Math.max(1, RUNS)
 const stats = { cases: 0, read: 0, whole: 0 }
 
 /** A node as a plain record of everything read/ may look at. */
@@ -184,14 +186,14 @@ describe('the scanner reads what the composer reads', () => {
     fc.assert(fc.property(estateArb, styleArb, (estate, style) => {
       check(render(objectsOf(estate), style))
     }), { numRuns: 300 * RUNS })
-  })
+  }, TIMEOUT)
 
   it('block YAML with comments, blank lines, block scalars and flow values anywhere', () => {
     fc.assert(fc.property(treeArb, layoutArb, (tree, layout) => {
       check(writeTree(tree, layout))
       check(`---\n${writeTree(tree, layout)}---\n# c\n\n---\n${writeTree(tree, layout)}`)
     }), { numRuns: 2000 * RUNS })
-  })
+  }, TIMEOUT)
 
   it('the same with characters inserted, deleted and changed', () => {
     fc.assert(fc.property(treeArb, layoutArb, editsArb, (tree, layout, edits) => {
@@ -201,7 +203,7 @@ describe('the scanner reads what the composer reads', () => {
     fc.assert(fc.property(fc.constantFrom(...corpus), editsArb, (text, edits) => {
       check(mutate(text, edits))
     }), { numRuns: 1000 * RUNS })
-  })
+  }, TIMEOUT)
 })
 
 // Lines put together at random from the pieces block YAML is made of, the
@@ -259,7 +261,7 @@ describe('the scanner reads random lines as the composer does, or gives up', () 
     }), { numRuns: 4000 * RUNS })
     // Enough of them are read, not given up on, for this to test something.
     expect(read).toBeGreaterThan(150 * RUNS)
-  })
+  }, TIMEOUT)
 })
 
 /**
@@ -352,11 +354,11 @@ describe('a build reads what the scanner reads as it reads what the composer rea
       bothWays(stream)
     }), { numRuns: 300 * RUNS })
     expect(scanned).toBeGreaterThan(30 * RUNS) // the scanner read some of them whole
-  })
+  }, TIMEOUT)
 
   it('random lines as a ConfigMap\'s data', () => {
     fc.assert(fc.property(linesArb, text => {
       bothWays(configMap('  name: cfg\n', `${text.split('\n').map(l => `  ${l}`).join('\n')}\n`))
     }), { numRuns: 1000 * RUNS })
-  })
+  }, TIMEOUT)
 })
