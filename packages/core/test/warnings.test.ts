@@ -34,6 +34,26 @@ describe('warnings', () => {
       'b.yaml:11 MISSING_REFERENCE', 'a.yaml:6 PINNED', 'a.yaml:11 NOT_A_RESOURCE',
     ])
   })
+
+  it('NOT_A_RESOURCE for an object without metadata.name, which kubectl refuses (not for generateName, which kubectl create takes)', () => {
+    const r = build([{ path: 'x.yaml', content: source`
+      apiVersion: please-use-helm-to-install-kong
+      kind: Deprecated
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {labels: {a: b}}
+      data: {k: v}
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {generateName: migrate-}
+      spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: i}]}}}
+    ` }])
+    expect(r.warnings.map(w => `${w.location?.line} ${w.code}`)).toEqual(['1 NOT_A_RESOURCE', '4 NOT_A_RESOURCE'])
+    expect(r.warnings[1]!.message).toBe('ConfigMap has no metadata.name, so kubectl refuses it and nothing can reference it; passed through unchanged')
+    expect(r.renames).toEqual([])
+  })
 })
 
 describe('POSSIBLE_REFERENCE', () => {

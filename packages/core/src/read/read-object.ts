@@ -29,6 +29,12 @@ export function readObject(
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
   const metadata = mapOf(getPair(map, 'metadata', ctx)?.value, ctx)
   const name = metadata ? str(get(metadata, 'name', ctx)) || undefined : undefined
+  if (name === undefined && !(metadata && str(get(metadata, 'generateName', ctx)))) {
+    report.warn('NOT_A_RESOURCE', {
+      message: `${kind} has no metadata.name, so kubectl refuses it and nothing can reference it; passed through unchanged`,
+      at: { ...scope, offset: map.range?.[0] ?? scope.start },
+    })
+  }
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind)
   const namespace = clusterScoped
     ? undefined
