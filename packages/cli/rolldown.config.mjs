@@ -5,23 +5,46 @@
 // to install; their licences go beside it. It knows its version without
 // reading package.json.
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { defineConfig } from 'rolldown'
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'))
 
+// The yaml package's exports give Node its CommonJS build, which reads
+// process.env.LOG_TOKENS on every token the parser takes (a slow property
+// of Node's: 16-21% of a large build). Its ESM build is the same code
+// without that read (its "default" export condition, meant for browsers);
+// the bundle takes it. It differs only in where warnings go (cmhash parses
+// with logLevel 'silent') and in !!binary's decoder (atob, in Node too).
+const yamlEsm = join(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser/index.js')
+
 /** What the npm bundle and the single executable's bundle (rolldown.sea.config.mjs) share. */
 export const shared = {
   platform: 'node',
+  resolve: { alias: { yaml: yamlEsm } },
   transform: { define: { CMHASH_VERSION: JSON.stringify(version) } },
   external: [/^node:/],
   plugins: [thirdPartyLicenses()],
 }
 
+// Loaded only when needed: the configuration module and ajv (a build with a
+// configuration), fast-glob (--include, --exclude, or a directory holding a
+// symbolic link), and the commands other than build. Everything else a
+// build runs is one chunk: a module is one file to find, read and link.
+const LAZY = [
+  /[\\/]\.pnpm[\\/](?:ajv|fast-uri|fast-deep-equal|json-schema-traverse|fast-glob|@nodelib\+[^@]+|micromatch|picomatch|braces|fill-range|to-regex-range|is-number|is-glob|is-extglob|glob-parent|merge2|fastq|reusify|queue-microtask|run-parallel)@/,
+  /[\\/]core[\\/]dist[\\/](?:config|prune|diff)[\\/]/,
+  /[\\/]cli[\\/]dist[\\/](?:completion|commands[\\/](?:prune|diff|diff-sides|diff-revision|git|config|kubectl-live))\.js$/,
+]
+
 export default defineConfig({
   input: { cmhash: 'dist/cli.js' },
   ...shared,
-  output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' },
+  output: {
+    dir: 'dist/bundle', cleanDir: true, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs',
+    codeSplitting: { groups: [{ name: 'build', test: id => !LAZY.some(re => re.test(id)) }] },
+  },
 })
 
 /**

@@ -119,16 +119,37 @@ spec:
 }
 
 /**
- * Writes the estate of `apps` apps under `dir`: `manifests/` (one file per
- * app, three documents each) and `kustomize/` (generators plus the
- * Deployments). Returns the paths and the total size of the manifests.
+ * Writes one document, the first app's ConfigMap, under `dir`: as a
+ * manifest (`manifests/`) and as a kustomization with its generator
+ * (`kustomize/`). Returns the paths.
  */
-export function writeEstate(dir, apps) {
+export function writeOneDocument(dir) {
+  const app = appContent(0)
   const manifests = join(dir, 'manifests')
   const kustomize = join(dir, 'kustomize')
   mkdirSync(manifests, { recursive: true })
-  mkdirSync(join(kustomize, 'deployments'), { recursive: true })
-  mkdirSync(join(kustomize, 'files'), { recursive: true })
+  mkdirSync(kustomize, { recursive: true })
+  writeFileSync(join(manifests, `${app.name}-config.yaml`), configMap(app))
+  writeFileSync(join(kustomize, 'app.properties'), app.data['app.properties'])
+  writeFileSync(join(kustomize, 'kustomization.yaml'),
+    `configMapGenerator:\n- name: ${app.name}-config\n  literals:\n  - LOG_LEVEL=${app.data.LOG_LEVEL}\n  - REGION=${app.data.REGION}\n  files:\n  - app.properties\n`)
+  return { manifests, kustomize }
+}
+
+/**
+ * Writes the estate of `apps` apps under `dir`: `manifests/` (one file per
+ * app, three documents each) and, unless `kustomize` is false,
+ * `kustomize/` (generators plus the Deployments). Returns the paths and
+ * the total size of the manifests.
+ */
+export function writeEstate(dir, apps, { kustomize: withKustomize = true } = {}) {
+  const manifests = join(dir, 'manifests')
+  const kustomize = join(dir, 'kustomize')
+  mkdirSync(manifests, { recursive: true })
+  if (withKustomize) {
+    mkdirSync(join(kustomize, 'deployments'), { recursive: true })
+    mkdirSync(join(kustomize, 'files'), { recursive: true })
+  }
   let bytes = 0
   const resources = []
   const cmGens = []
@@ -138,6 +159,7 @@ export function writeEstate(dir, apps) {
     const text = `${configMap(app)}---\n${secret(app)}---\n${deployment(app)}`
     bytes += Buffer.byteLength(text)
     writeFileSync(join(manifests, `${app.name}.yaml`), text)
+    if (!withKustomize) continue
     writeFileSync(join(kustomize, 'deployments', `${app.name}.yaml`), deployment(app))
     const props = `files/${app.name}.properties`
     writeFileSync(join(kustomize, props), app.data['app.properties'])
@@ -145,7 +167,7 @@ export function writeEstate(dir, apps) {
     cmGens.push(`- name: ${app.name}-config\n  literals:\n  - LOG_LEVEL=${app.data.LOG_LEVEL}\n  - REGION=${app.data.REGION}\n  files:\n  - app.properties=${props}`)
     secretGens.push(`- name: ${app.name}-secret\n  type: Opaque\n  literals:\n  - DB_PASSWORD=${app.secret.DB_PASSWORD}\n  - API_TOKEN=${app.secret.API_TOKEN}`)
   }
-  writeFileSync(join(kustomize, 'kustomization.yaml'),
+  if (withKustomize) writeFileSync(join(kustomize, 'kustomization.yaml'),
     `resources:\n${resources.join('\n')}\nconfigMapGenerator:\n${cmGens.join('\n')}\nsecretGenerator:\n${secretGens.join('\n')}\n`)
   return { manifests, kustomize, bytes, documents: apps * 3 }
 }

@@ -4,10 +4,6 @@ import { CmhashError, DiffError, escapeControl, formatProblem } from '@cmhash/co
 import { UsageError, parseCommand } from './args.js'
 import type { Command } from './command-types.js'
 import { runBuild } from './commands/build.js'
-import { runConfigCheck, runConfigSchema } from './commands/config.js'
-import { runDiff } from './commands/diff.js'
-import { runPrune, runPruneKinds } from './commands/prune.js'
-import { completionScript } from './completion.js'
 import { helpText, named } from './help.js'
 import { InputError } from './inputs.js'
 import { OutputError, STDERR, write, type Io } from './io.js'
@@ -52,8 +48,9 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
       case 'help':
         await write(io.stdout, helpText(command.topic, program))
         return EXIT.ok
+      // Commands other than build are loaded when run: a build loads only what it needs.
       case 'completion':
-        await write(io.stdout, completionScript(command.shell))
+        await write(io.stdout, (await import('./completion.js')).completionScript(command.shell))
         return EXIT.ok
       case 'version':
         await write(io.stdout, `cmhash ${version()}\n`)
@@ -61,13 +58,14 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
       case 'build':
         return await runBuild(command, io) ? EXIT.ok : EXIT.invalid
       case 'prune':
-        return await runPrune(command, io) ? EXIT.ok : EXIT.invalid
+        return await (await import('./commands/prune.js')).runPrune(command, io) ? EXIT.ok : EXIT.invalid
       case 'prune-kinds':
-        await runPruneKinds(command, io)
+        await (await import('./commands/prune.js')).runPruneKinds(command, io)
         return EXIT.ok
       case 'diff': {
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
+        const { runDiff } = await import('./commands/diff.js')
         const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd, top) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }, top))
         await write(io.stderr, outcome.stderr, STDERR)
         if (outcome.strictFailed) return EXIT.invalidDiff
@@ -75,10 +73,10 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
         return command.exitCode && outcome.rolls ? EXIT.rolls : EXIT.ok
       }
       case 'config-schema':
-        await runConfigSchema(io)
+        await (await import('./commands/config.js')).runConfigSchema(io)
         return EXIT.ok
       case 'config-check':
-        await runConfigCheck(command.file, io)
+        await (await import('./commands/config.js')).runConfigCheck(command.file, io)
         return EXIT.ok
     }
   } catch (e) {

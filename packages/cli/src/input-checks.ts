@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import fg from 'fast-glob'
 import { parseDocument } from 'yaml'
 import { InputError } from './inputs.js'
 
-const SPECIAL = ['**/kustomization.yaml', '**/kustomization.yml', '**/Kustomization', '**/Chart.yaml', '**/cmhash.config.yaml', '**/cmhash.config.yml', '**/cmhash.config.json']
+/** The names checkDirectory() looks for anywhere below a directory. */
+export const SPECIAL_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization', 'Chart.yaml', 'cmhash.config.yaml', 'cmhash.config.yml', 'cmhash.config.json'])
+const SPECIAL = [...SPECIAL_NAMES].map(name => `**/${name}`)
 
 /** What a kustomization may hold and still be a plain list of this directory's files, which cmhash reads as they are. */
 const PLAIN_KUSTOMIZATION_KEYS = new Set(['apiVersion', 'kind', 'resources'])
@@ -15,10 +16,12 @@ const PLAIN_KUSTOMIZATION_KEYS = new Set(['apiVersion', 'kind', 'resources'])
  * manifests would emit a patch as a whole object), a Helm chart (its
  * templates are not YAML until `helm template` renders them), or a
  * configuration file below the top that is not the one in use (it would be
- * emitted as a manifest otherwise).
+ * emitted as a manifest otherwise). `listed`: those files, when the caller
+ * has listed them (listDirectory()).
  */
-export async function checkDirectory(dir: string, shown: string, options: { configFile?: string; ignore?: readonly string[] }): Promise<void> {
-  const found = await fg(SPECIAL, { cwd: dir, dot: false, onlyFiles: true, followSymbolicLinks: true, ignore: [...(options.ignore ?? [])] })
+export async function checkDirectory(dir: string, shown: string, options: { configFile?: string; ignore?: readonly string[]; listed?: readonly string[] }): Promise<void> {
+  const found = options.listed ? [...options.listed]
+    : await (await import('fast-glob')).default(SPECIAL, { cwd: dir, dot: false, onlyFiles: true, followSymbolicLinks: true, ignore: [...(options.ignore ?? [])] })
   for (const rel of found.sort()) {
     const abs = join(dir, rel)
     const name = rel.split('/').pop()!

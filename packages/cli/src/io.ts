@@ -35,3 +35,20 @@ export function write(stream: Writable, text: string, name: string = STDOUT): Pr
     }
   })
 }
+
+/**
+ * Writes text made in pieces to a stream as it is made, about a megabyte at
+ * a time, waiting for each to be taken (a large output is never held
+ * whole). Errors as write().
+ */
+export async function writeChunks(stream: Writable, pieces: Iterable<string>, name: string = STDOUT): Promise<void> {
+  let batch = ''
+  for (const piece of pieces) {
+    batch += piece
+    if (batch.length >= 1 << 20) {
+      await write(stream, batch, name)
+      batch = ''
+    }
+  }
+  await write(stream, batch, name)
+}

@@ -4,7 +4,7 @@
 import { analyze, asInputs, settleWarnings } from './analyze.js'
 import { checkBuildArguments } from './check-options.js'
 import { emitFiles } from './emit/emit-files.js'
-import { emitStream } from './emit/emit-stream.js'
+import { emitChunks, emitStream } from './emit/emit-stream.js'
 import { CmhashError } from './errors.js'
 import type { BuildInput, BuildOptions, BuildResult, OutputFile } from './types.js'
 
@@ -28,11 +28,16 @@ export function build(input: string | readonly BuildInput[], options: BuildOptio
   settleWarnings(analysis, options)
   const { files, plan, report } = analysis
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)
+  let stream: string | undefined
   let mirrored: readonly OutputFile[] | undefined
   return {
-    output: emitStream(files, plan.edits),
-    // Computed on first use: most callers want one of the two forms, and
-    // each is as large as the input.
+    // Computed on first use: most callers want one of the forms, and each
+    // is as large as the input.
+    get output() {
+      stream ??= emitStream(files, plan.edits)
+      return stream
+    },
+    chunks: () => emitChunks(files, plan.edits),
     get files() {
       mirrored ??= emitFiles(files, plan.edits)
       return mirrored

@@ -123,8 +123,8 @@ export function toJsonList(output: string): string {
   try {
     for (const doc of composer.compose(new Parser().parse(parsed), true, parsed.length)) {
       if (doc.errors.length > 0) throw fail('YAML_SYNTAX', 'the output does not parse as YAML (a bug in cmhash)', output, doc.errors[0]!.pos[0])
-      const ctx = new ReadContext(doc, parsed, 100_000)
-      if (aliasExpansion(doc, ctx).refusedAt !== undefined) throw fail('ALIAS_LIMIT', 'YAML aliases expand too far to write the output as JSON', output, 0)
+      const ctx = new ReadContext(doc.contents, parsed, 100_000)
+      if (aliasExpansion(doc.contents, ctx).refusedAt !== undefined) throw fail('ALIAS_LIMIT', 'YAML aliases expand too far to write the output as JSON', output, 0)
       const root = isMap(doc.contents) ? doc.contents : undefined
       if (!root) continue
       const kind = str(get(root, 'kind', ctx))
@@ -154,7 +154,7 @@ function readObjects(text: string): Array<{ text: string; json: (indent: string)
     if (!isMap(doc.contents)) return []
     const own = parsed.slice(i === 0 ? 0 : doc.range[0], docs[i + 1]?.range[0] ?? parsed.length).replace(/^---[ \t]*\r?\n/, '')
     const root = doc.contents
-    return [{ text: own, json: (indent: string) => nodeToJson(root, new ReadContext(doc, parsed, 100_000), indent), id: identify(root) }]
+    return [{ text: own, json: (indent: string) => nodeToJson(root, new ReadContext(doc.contents, parsed, 100_000), indent), id: identify(root) }]
   })
 }
 

@@ -52,8 +52,14 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Every non-empty document of every input, in order, as one YAML stream. */
+  /** Every non-empty document of every input, in order, as one YAML stream (computed when first read). */
   readonly output: string
+  /**
+   * The same stream in pieces, about a document each, made as they are
+   * read: for writing a large output without holding it whole. Each call
+   * starts from the beginning.
+   */
+  chunks(): Iterable<string>
   /** Each input file with the edits applied, for writing a mirrored tree (computed when first read). */
   readonly files: readonly OutputFile[]
   /** The ConfigMaps and Secrets that were hashed, in input order. */

@@ -4,7 +4,7 @@ import { addToResourceList, build, changeReport, formatProblem, formatSummary, i
 import { UsageError } from '../args.js'
 import type { BuildCommand } from '../command-types.js'
 import { readInputs } from '../inputs.js'
-import { STDERR, write, type Io } from '../io.js'
+import { STDERR, write, writeChunks, type Io } from '../io.js'
 import { mustBeDirectory, placeOutput, writeAll, type OutputFile } from '../write-files.js'
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
@@ -38,12 +38,15 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     await write(io.stderr, strictFailure(result.warnings), STDERR)
     return false
   }
-  // A KRM function writes back one ResourceList: the generated objects go into its items.
-  const output = krm && options.generated && inputs.length === 2 ? addToResourceList(result.files[1]!.content, result.files[0]!.content) : result.output
-  const stdout = command.format === 'json' ? toJsonList(output) : output
-  // Everything is computed; now every output is written or none is: files
-  // and the report go to temporary names and are renamed into place
-  // together, and stdout is written last.
+  // A KRM function writes back one ResourceList: the generated objects go
+  // into its items. --format json is one List made from the whole stream
+  // (and can still fail). Otherwise the stream is written as it is made,
+  // never held whole.
+  const krmOutput = krm && options.generated && inputs.length === 2 ? addToResourceList(result.files[1]!.content, result.files[0]!.content) : undefined
+  const whole = command.format === 'json' ? toJsonList(krmOutput ?? result.output) : krmOutput
+  // Everything that can fail is computed; now every output is written or
+  // none is: files and the report go to temporary names and are renamed
+  // into place together, and stdout is written last.
   const files: OutputFile[] = []
   if (outputDir !== undefined) {
     await mustBeDirectory(outputDir, command.outputDir!)
@@ -56,7 +59,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
   }
   await writeAll(files, io)
-  if (outputDir === undefined) await write(io.stdout, stdout)
+  if (outputDir === undefined) await (whole !== undefined ? write(io.stdout, whole) : writeChunks(io.stdout, result.chunks()))
   // --report - (allowed only with --output-dir) prints the report where the manifests would go.
   else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
   if (command.summary) await write(io.stderr, formatSummary(report), STDERR)

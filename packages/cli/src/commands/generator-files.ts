@@ -59,7 +59,7 @@ export function attributed(generated: Generated | undefined, run: () => BuildRes
   if (!generated) return run()
   const result = attributeErrors(generated, run)
   const warnings = generated.attribute(result.warnings)
-  return { output: result.output, renames: result.renames, warnings, get files() { return result.files } }
+  return { get output() { return result.output }, chunks: () => result.chunks(), renames: result.renames, warnings, get files() { return result.files } }
 }
 
 /** Runs `run`, pointing the errors it throws about generated objects at the generators. */

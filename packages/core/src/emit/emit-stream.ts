@@ -10,37 +10,60 @@ import { EditCursor } from './edit-cursor.js'
  * same documents and re-emitting it gives the same bytes.
  */
 export function emitStream(files: readonly FileFacts[], edits: ReadonlyMap<string, readonly Edit[]>): string {
-  const docs = files.flatMap(f => f.docs.filter(d => !d.empty && d.end > d.start).map(d => ({ f, d })))
-  const pieces: Array<{ text: string; json: boolean }> = []
-  let cursor: EditCursor | undefined
-  let cursorFile: FileFacts | undefined
-  let json = false
-  docs.forEach(({ f, d }) => {
-    if (cursorFile !== f) {
-      cursor = new EditCursor(f.text, edits.get(f.path))
-      cursorFile = f
-      json = isJsonFile(f.text)
+  return [...emitChunks(files, edits)].join('')
+}
+
+/** The stream emitStream() returns, a document at a time. */
+export function* emitChunks(files: readonly FileFacts[], edits: ReadonlyMap<string, readonly Edit[]>): Generator<string, void, undefined> {
+  // The first document is held until it is known whether another follows.
+  let first: string | undefined
+  let firstJson = false
+  let count = 0
+  for (const f of files) {
+    let cursor: EditCursor | undefined
+    let json = false
+    for (const d of f.docs) {
+      if (d.empty || d.end <= d.start) continue
+      if (!cursor) {
+        cursor = new EditCursor(f.text, edits.get(f.path))
+        json = isJsonFile(f.text)
+      }
+      let piece = cursor.slice(d.start, d.end)
+      if (count > 0 && !d.explicitStart) piece = `---\n${piece}`
+      // kubectl reads the end of a file as a line break, so adding the one a
+      // document lacks changes nothing it reads (a block scalar's value
+      // included); goyaml v3 readers (kustomize, Flux) then read the same.
+      if (!piece.endsWith('\n')) piece += eolOf(f.text)
+      count++
+      if (count === 1) {
+        first = piece
+        firstJson = json
+        continue
+      }
+      if (count === 2) yield* opening(first!, firstJson, false)
+      // In a YAML stream, a JSON document's escapes that YAML 1.1 lacks are
+      // written as YAML spells them.
+      yield json ? yamlEscapes(piece) : piece
     }
-    let piece = cursor!.slice(d.start, d.end)
-    if (pieces.length > 0) {
-      if (!d.explicitStart) piece = `---\n${piece}`
-    }
-    // kubectl reads the end of a file as a line break, so adding the one a
-    // document lacks changes nothing it reads (a block scalar's value
-    // included); goyaml v3 readers (kustomize, Flux) then read the same.
-    if (!piece.endsWith('\n')) piece += eolOf(f.text)
-    pieces.push({ text: piece, json })
-  })
-  // kubectl reads a stream whose first character (after spaces) is { as
-  // JSON alone: it fails at the first --- after it, and on a flow-style
-  // YAML map. A --- line first makes it read the whole stream as YAML, which
-  // holds a JSON document too; one JSON document alone stays as it is.
-  // In a YAML stream, a JSON document's escapes that YAML 1.1 lacks are
-  // written as YAML spells them.
-  const alone = pieces.length === 1 && pieces[0]!.text.trimStart().startsWith('{') && isJson(pieces[0]!.text)
-  const out = pieces.map(p => (p.json && !alone ? yamlEscapes(p.text) : p.text))
-  if (out[0]?.trimStart().startsWith('{') && !alone) out.unshift('---\n')
-  return out.join('')
+  }
+  if (count === 1) yield* opening(first!, firstJson, true)
+}
+
+/**
+ * kubectl reads a stream whose first character (after spaces) is { as
+ * JSON alone: it fails at the first --- after it, and on a flow-style YAML
+ * map. A --- line first makes it read the whole stream as YAML, which holds
+ * a JSON document too; one JSON document alone stays as it is (escapes
+ * included).
+ */
+function* opening(first: string, json: boolean, only: boolean): Generator<string, void, undefined> {
+  const brace = first.trimStart().startsWith('{')
+  if (only && brace && isJson(first)) {
+    yield first
+    return
+  }
+  if (brace) yield '---\n'
+  yield json ? yamlEscapes(first) : first
 }
 
 /** A file kubectl reads as JSON: its first character after white space is `{`. */

@@ -10,7 +10,7 @@ import type { ConfigPath } from './types.js'
  * parse.
  */
 export function configLocator(text: string, file: string): (path: ConfigPath) => SourceLocation | undefined {
-  const doc = parseDocument(text, { prettyErrors: false })
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'silent' })
   return path => {
     if (doc.errors.length > 0) return undefined
     for (let n = path.length; n >= 0; n--) {

@@ -9,21 +9,23 @@ import type { Edit } from '../facts.js'
  */
 export class EditList {
   readonly byFile: Map<string, Edit[]> = new Map()
-  private readonly replaced = new Map<string, string>()
+  /** Per file, the text each replaced place was given, by offset. */
+  private readonly replaced = new Map<string, Map<number, string>>()
 
   /** Returns false when the same place was already given a different text. */
   replace(file: string, start: number, end: number, text: string): boolean {
-    const k = `${file}\0${start}`
-    const before = this.replaced.get(k)
+    let places = this.replaced.get(file)
+    if (!places) this.replaced.set(file, places = new Map<number, string>())
+    const before = places.get(start)
     if (before !== undefined) return before === text
-    this.replaced.set(k, text)
+    places.set(start, text)
     this.add(file, { start, end, text })
     return true
   }
 
   /** The text already set at a place, if any. */
   textAt(file: string, start: number): string | undefined {
-    return this.replaced.get(`${file}\0${start}`)
+    return this.replaced.get(file)?.get(start)
   }
 
   /** Inserts at `offset`, or replaces [offset, end) when an empty value is rewritten. */

@@ -60,7 +60,15 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
 
 function referrerOf(r: Resolution): Referrer {
   const o = r.referrer
-  return { ...resourceOf(o), path: r.ref.path, ...effectOf(r.ref.spec, o.kind, o.group) }
+  const e = effectOf(r.ref.spec, o.kind, o.group)
+  // Written out rather than spread: each spread object gets a hidden class of its own.
+  const { kind, name, namespace } = o
+  const path = r.ref.path
+  const effect = e.effect
+  if ('reason' in e) {
+    return namespace === undefined ? { kind, name: name ?? '', path, effect, reason: e.reason } : { kind, namespace, name: name ?? '', path, effect, reason: e.reason }
+  }
+  return namespace === undefined ? { kind, name: name ?? '', path, effect } : { kind, namespace, name: name ?? '', path, effect }
 }
 
 /** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */

@@ -50,10 +50,14 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
   const referencedBy: ObjectFacts[] = []
   const pinnedBy: string[] = []
   for (const r of resolutions) {
-    const who = `${formatResource(resourceOf(r.referrer))} ${r.ref.path}`
-    if (r.ref.spec.use === 'pin') pinnedBy.push(r.ref.spec.reason ? `${who}: ${r.ref.spec.reason}` : `${formatResource(resourceOf(r.referrer))} reads it by name (${r.ref.path})`)
-    else if (r.ref.spec.use === 'creates') pinnedBy.push(`${who}: ${r.ref.spec.reason ?? 'something writes it under this name at run time'}`)
-    else if (r.target === target && !referencedBy.includes(r.referrer)) referencedBy.push(r.referrer)
+    const { use, reason } = r.ref.spec
+    if (use === 'pin' || use === 'creates') {
+      const who = formatResource(resourceOf(r.referrer))
+      if (use === 'creates') pinnedBy.push(`${who} ${r.ref.path}: ${reason ?? 'something writes it under this name at run time'}`)
+      else pinnedBy.push(reason ? `${who} ${r.ref.path}: ${reason}` : `${who} reads it by name (${r.ref.path})`)
+    } else if (r.target === target && !referencedBy.includes(r.referrer)) {
+      referencedBy.push(r.referrer)
+    }
   }
   const { facts } = target
   let decided = false

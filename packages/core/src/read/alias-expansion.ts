@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isSeq, type Document, type Node } from 'yaml'
+import { isAlias, isMap, isPair, isSeq, type Node } from 'yaml'
 import { isMergeKey, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
@@ -14,9 +14,9 @@ import { isMergeKey, type ReadContext } from '../yaml/read-context.js'
  * expanded size is computed once), refuses exactly what Kubernetes cannot
  * read, in time linear in the document, before anything walks the
  * expansions. Returns the counts (at the point goyaml would stop, with
- * its offset, when it refuses the document).
+ * its offset, when it refuses the document). `root` is the document's contents.
  */
-export function aliasExpansion(doc: Document, ctx: ReadContext): { decoded: number; aliased: number; refusedAt?: number } {
+export function aliasExpansion(root: Node | null, ctx: ReadContext): { decoded: number; aliased: number; refusedAt?: number } {
   const expanded = new Map<Node, number>()
   const inProgress = new Set<Node>()
   // The expanded size of a node: itself and its children, aliases expanded.
@@ -60,7 +60,7 @@ export function aliasExpansion(doc: Document, ctx: ReadContext): { decoded: numb
     if (isMap(n)) for (const p of n.items) if (isPair(p)) { if (!isMergeKey(p.key)) walk(p.key); walk(p.value) }
     if (isSeq(n)) for (const item of n.items) walk(item)
   }
-  walk(doc.contents)
+  walk(root)
   return stop === undefined ? { decoded, aliased } : { decoded, aliased, refusedAt: stop }
 }
 

@@ -8,6 +8,9 @@ import { entries, getPair, isPlain, mapOf, scalarText, str, type ReadContext } f
 
 // --- internal ---
 
+/** No entries recorded: one empty map for all. */
+const NO_ENTRIES: ReadonlyMap<string, EntrySite> = new Map()
+
 /** labels/annotations that exist but cannot be edited in place (an alias, a tag, an explicit key...). */
 export const UNEDITABLE: unique symbol = Symbol('uneditable')
 
@@ -44,7 +47,12 @@ export function directPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | 
   return pair && map.items.includes(pair) ? pair : undefined
 }
 
-export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext): MetaMapFacts | undefined | typeof UNEDITABLE {
+/**
+ * labels or annotations of a target: where entries can be added, and the
+ * entries cmhash reads or may set (cmhash.dev/ ones, and `keys`; every
+ * entry when `keys` is undefined).
+ */
+export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadContext, keys?: ReadonlySet<string>): MetaMapFacts | undefined | typeof UNEDITABLE {
   const pair = directPair(metadata, key, ctx)
   if (!pair) return getPair(metadata, key, ctx) ? UNEDITABLE : undefined
   if (isExplicitKey(text, pair)) return UNEDITABLE
@@ -55,28 +63,33 @@ export function metaMap(metadata: YAMLMap, key: string, text: string, ctx: ReadC
     const json = isScalar(pair.key) && pair.key.type === 'QUOTE_DOUBLE'
     return {
       site: { offset: empty.start, end: empty.end, mode: 'replace-empty', flow: true, json, multiline: false, emptyFlow: true, indent: '', eol: eolAt(text, empty.start) },
-      entries: new Map(),
+      entries: NO_ENTRIES,
     }
   }
   const map = mapOf(value, ctx)
   if (!map || map !== value) return UNEDITABLE
-  const found = new Map<string, EntrySite>()
-  const read = new Set(entries(map, ctx)) // not the entries a later merge key overrides
+  let found: Map<string, EntrySite> | undefined
+  // Not the entries a later merge key overrides (without one, all of them).
+  const readable = entries(map, ctx)
+  const read = readable === map.items ? undefined : new Set(readable)
   for (const p of map.items) {
-    if (!isPair(p) || !read.has(p)) continue
+    if (!isPair(p) || (read && !read.has(p))) continue
     if (isExplicitKey(text, p)) return UNEDITABLE
     const k = str(p.key)
     if (k === undefined) continue
     // cmhash's own entries must be plain scalars it can edit; other entries
     // are recorded when they are (options may ask for gitops annotations).
     const v = p.value
+    const own = k.startsWith('cmhash.dev/')
     if (!isScalar(v) || v.tag || v.anchor) {
-      if (k.startsWith('cmhash.dev/')) return UNEDITABLE
+      if (own) return UNEDITABLE
       continue
     }
-    found.set(k, { ...scalarSite(v, text), value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
+    if (!own && keys !== undefined && !keys.has(k)) continue
+    const site = scalarSite(v, text)
+    ;(found ??= new Map()).set(k, { start: site.start, end: site.end, style: site.style, value: String(v.value), plain: isPlain(v), empty: emptyValueSite(text, p) })
   }
-  return { site: firstPairSite(text, map, pair), entries: found }
+  return { site: firstPairSite(text, map, pair), entries: found ?? NO_ENTRIES }
 }
 
 /**
@@ -118,7 +131,7 @@ export function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined
     const multiline = isMultilineFlow(text, map)
     return {
       offset: valueEnd, mode: 'after', flow: true, json, multiline, emptyFlow: false,
-      indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, keyStart),
+      indent: spaces(columnOf(text, keyStart)), eol: eolAt(text, keyStart),
     }
   }
   // A block collection or block scalar ends after its last line break; a
@@ -128,7 +141,7 @@ export function afterPairSite(text: string, map: YAMLMap, pair: Pair | undefined
     : lineEnd(text, valueEnd)
   return {
     offset: end, mode: 'after', flow: false, json, multiline: false, emptyFlow: false,
-    indent: ' '.repeat(columnOf(text, keyStart)), eol: eolAt(text, valueEnd),
+    indent: spaces(columnOf(text, keyStart)), eol: eolAt(text, valueEnd),
   }
 }
 
@@ -142,7 +155,7 @@ function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
     const at = first?.range?.[0] ?? open
     return {
       offset: open + 1, mode: 'first', flow: true, json, multiline, emptyFlow: !first,
-      indent: ' '.repeat(columnOf(text, at)), eol: eolAt(text, open),
+      indent: spaces(columnOf(text, at)), eol: eolAt(text, open),
     }
   }
   const keyAt = first!.range![0]
@@ -153,7 +166,7 @@ function firstPairSite(text: string, map: YAMLMap, parent: Pair): PairSite {
   const offset = afterParent <= keyLine && onlyCommentsBetween(text, afterParent, keyLine) ? afterParent : keyLine
   return {
     offset, mode: 'first', flow: false, json, multiline: false, emptyFlow: false,
-    indent: ' '.repeat(columnOf(text, keyAt)), eol,
+    indent: spaces(columnOf(text, keyAt)), eol,
   }
 }
 
@@ -165,5 +178,13 @@ function isMultilineFlow(text: string, map: YAMLMap): boolean {
 export function stepOf(text: string, metadataPair: Pair, namePair: Pair): string {
   const outer = columnOf(text, (metadataPair.key as Node).range![0])
   const inner = columnOf(text, (namePair.key as Node).range![0])
-  return ' '.repeat(inner > outer ? inner - outer : 2)
+  return spaces(inner > outer ? inner - outer : 2)
+}
+
+// Indentation strings, one per width: every object holds a few.
+const SPACES: string[] = []
+
+function spaces(n: number): string {
+  if (n >= 64) return ' '.repeat(n)
+  return SPACES[n] ??= ' '.repeat(n)
 }

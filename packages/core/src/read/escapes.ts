@@ -1,4 +1,4 @@
-import { isScalar, visit, type Document } from 'yaml'
+import { isScalar, visit, type Node } from 'yaml'
 
 // --- internal ---
 
@@ -12,12 +12,12 @@ import { isScalar, visit, type Document } from 'yaml'
  * all of them. Where a document has an escape that Kubernetes refuses, or
  * reads otherwise than cmhash would, the offset and what to do.
  */
-export function escapeProblem(doc: Document, text: string, start: number, end: number, json: boolean): { offset: number; message: string } | undefined {
+export function escapeProblem(contents: Node | null, text: string, start: number, end: number, json: boolean): { offset: number; message: string } | undefined {
   SUSPECT.lastIndex = start
   const first = SUSPECT.exec(text)
   if (!first || first.index >= end) return undefined
   let found: { offset: number; message: string } | undefined
-  visit(doc, {
+  if (contents) visit(contents, {
     Scalar(_key, s) {
       if (s.type !== 'QUOTE_DOUBLE' || !s.range) return undefined
       found = problemIn(text, s.range[0], s.range[1], json)

@@ -1,4 +1,5 @@
-import { isScalar, visit, type Document } from 'yaml'
+import { isScalar, visit, type Node } from 'yaml'
+import type { ComposedDoc } from './composed-doc.js'
 import { escapeProblem } from './escapes.js'
 
 // --- internal ---
@@ -20,18 +21,17 @@ export function fileProblem(text: string): { offset: number; message: string } |
 }
 
 /** A problem with one document: its offset and why. */
-export function documentProblem(doc: Document, text: string, start: number, end: number, first: boolean): { offset: number; message: string } | undefined {
-  const directives = doc.directives
-  if (directives?.yaml.explicit || Object.keys(directives?.tags ?? {}).some(t => t !== '!' && t !== '!!')) {
+export function documentProblem(doc: ComposedDoc, text: string, start: number, end: number, first: boolean): { offset: number; message: string } | undefined {
+  if (doc.directives) {
     return { offset: start, message: 'a %YAML or %TAG directive; kubectl refuses documents that have them: remove it' }
   }
   const contents = doc.contents
   const empty = contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)
-  const at = empty ? undefined : contents.range?.[0]
-  if (!first && !directives?.docStart && at !== undefined) {
+  const at = empty ? undefined : contents.range[0]
+  if (!first && !doc.docStart && at !== undefined) {
     return { offset: at, message: 'a document after "..." without a --- line; kubectl ignores it: start it with ---' }
   }
-  return separatorProblem(doc, text, start, end) ?? escapeProblem(doc, text, start, end, /^\s*\{/.test(text))
+  return separatorProblem(contents, text, start, end) ?? escapeProblem(contents, text, start, end, /^\s*\{/.test(text))
 }
 
 /**
@@ -39,12 +39,12 @@ export function documentProblem(doc: Document, text: string, start: number, end:
  * outside quoted scalars (kubectl then refuses the document); the yaml
  * package reads them as characters.
  */
-function separatorProblem(doc: Document, text: string, start: number, end: number): { offset: number; message: string } | undefined {
+function separatorProblem(contents: Node | null, text: string, start: number, end: number): { offset: number; message: string } | undefined {
   const slice = text.slice(start, end)
   const found = /[\u0085\u2028\u2029]/.exec(slice)
   if (!found) return undefined
   const quoted: Array<[number, number]> = []
-  visit(doc, {
+  if (contents) visit(contents, {
     Scalar(_key, s) {
       if (isScalar(s) && (s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') && s.range) quoted.push([s.range[0], s.range[1]])
     },

@@ -1,4 +1,4 @@
-import { isMap, isSeq, visit, type Document, type Node } from 'yaml'
+import { isMap, isSeq, visit, type Node } from 'yaml'
 import { deref, isMergeKey, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
@@ -8,9 +8,9 @@ import { deref, isMergeKey, type ReadContext } from '../yaml/read-context.js'
  * that `<<`. goyaml v2 refuses such a document ("map merge requires map or
  * sequence of maps as the value"), so kubectl cannot read it.
  */
-export function badMergeKey(doc: Document, ctx: ReadContext): number | undefined {
+export function badMergeKey(contents: Node, ctx: ReadContext): number | undefined {
   let found: number | undefined
-  visit(doc, {
+  visit(contents, {
     Pair(_, pair) {
       if (!isMergeKey(pair.key)) return undefined
       const value = deref(pair.value, ctx)

@@ -1,4 +1,4 @@
-import { isScalar, isSeq, type Document } from 'yaml'
+import { isScalar, isSeq } from 'yaml'
 import type { DocFacts, ObjectFacts, SharedNode } from '../facts.js'
 import { listItemKind } from '../lists.js'
 import type { Reporter } from '../report/reporter.js'
@@ -6,6 +6,7 @@ import { AliasLimitError, ReadContext, get, mapOf, str } from '../yaml/read-cont
 import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
 import { aliasExpansion } from './alias-expansion.js'
+import type { ComposedDoc } from './composed-doc.js'
 import { documentProblem } from './kubectl-splitting.js'
 import { badMergeKey, mayHaveMergeKeys } from './merge-keys.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
@@ -14,9 +15,9 @@ import { yamlErrorMessage } from './yaml-errors.js'
 // --- internal ---
 
 /** The facts of one YAML document: its objects (the root, or a List's items). */
-export function readDocument(doc: Document, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
+export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOptions, report: Reporter): DocFacts {
   const { start, end } = scope
-  const explicitStart = doc.directives?.docStart === true
+  const explicitStart = doc.docStart
   if (doc.errors.length > 0) {
     // The first error of a document; what follows is usually its echo.
     const e = doc.errors[0]!
@@ -32,10 +33,10 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
   if (contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)) {
     return { start, end, explicitStart, empty: true, objects: [] }
   }
-  const ctx = new ReadContext(doc, scope.text, options.aliasBudget)
+  const ctx = new ReadContext(contents, scope.text, options.aliasBudget)
   let shared: SharedNode[] | undefined
-  if (mayHaveAliases(scope.text, start, end)) {
-    const found = sharedNodes(doc, scope.text, ctx)
+  if (doc.aliases && mayHaveAliases(scope.text, start, end)) {
+    const found = sharedNodes(contents, scope.text, ctx)
     if (found.unknown) {
       report.error('YAML_SYNTAX', {
         message: 'malformed YAML: an alias names no anchor defined before it in the same document (BAD_ALIAS); kubectl refuses it',
@@ -43,7 +44,7 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
       })
       return { start, end, explicitStart, empty: false, objects: [] }
     }
-    const expansion = found.shared.length > 0 ? aliasExpansion(doc, ctx) : undefined
+    const expansion = found.shared.length > 0 ? aliasExpansion(contents, ctx) : undefined
     if (expansion?.refusedAt !== undefined) {
       report.error('ALIAS_LIMIT', {
         message: `YAML aliases expand this document too far: ${expansion.aliased} of the first ${expansion.decoded} nodes decoded come from aliases; ` +
@@ -65,9 +66,10 @@ export function readDocument(doc: Document, scope: DocScope, options: ReadOption
     }
     if (found.shared.length > 0) shared = found.shared
   }
-  const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects, ...(shared ? { shared } : {}) })
+  // Kept for the whole build: the list without the room push() leaves.
+  const done = (objects: ObjectFacts[]): DocFacts => ({ start, end, explicitStart, empty: false, objects: objects.slice(), ...(shared ? { shared } : {}) })
   try {
-    const badMerge = mayHaveMergeKeys(scope.text, start, end) ? badMergeKey(doc, ctx) : undefined
+    const badMerge = mayHaveMergeKeys(scope.text, start, end) ? badMergeKey(contents, ctx) : undefined
     if (badMerge !== undefined) {
       report.error('YAML_SYNTAX', {
         message: 'malformed YAML: a merge key (<<) whose value is not a map or a list of maps; kubectl refuses it',

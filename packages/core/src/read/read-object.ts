@@ -12,6 +12,8 @@ import type { DocScope, ReadOptions } from './scope.js'
 
 // --- internal ---
 
+const NONE: readonly RefSite[] = []
+
 /**
  * The facts of one Kubernetes object: its identity, the references it
  * makes, and, for a ConfigMap or Secret, what hashing and renaming it needs.
@@ -40,13 +42,21 @@ export function readObject(
   const offset = map.range?.[0] ?? scope.start
   const resource: ResourceRef = namespace === undefined ? { kind, name: name ?? '' } : { kind, namespace, name: name ?? '' }
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1)
-  const refs = findReferences(map, kind, group, version, options.table, ctx)
-    .map(hit => interpretReference(hit, namespace, clusterScoped, ctx))
-    .filter((r): r is RefSite => r !== undefined)
+  const hits = findReferences(map, kind, group, version, options.table, ctx)
+  // Kept for the whole build: no room left by push(), one empty list for all.
+  let refs: readonly RefSite[] = NONE
+  if (hits.length > 0) {
+    const found: RefSite[] = []
+    for (const hit of hits) {
+      const ref = interpretReference(hit, namespace, clusterScoped, ctx)
+      if (ref) found.push(ref)
+    }
+    if (found.length > 0) refs = found.slice()
+  }
   const possibleRefs = findPossibleReferences(map, kind, group, new Set(refs.map(r => r.site.start)), ctx)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
-    ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true)
+    ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true, options.entryKeys)
     : undefined
   out.push({ file: scope.file, offset, group, kind, name, namespace, refs, possibleRefs, target })
 }

@@ -1,17 +1,22 @@
-import { Composer, Parser, type Document } from 'yaml'
+import { Composer, Parser } from 'yaml'
 import type { DocFacts, FileFacts } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
+import { fromComposer, fromScanner, type ComposedDoc } from './composed-doc.js'
 import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
 import { indentQuotedContinuations } from './quoted-continuations.js'
+import { StreamScanner } from './scan/scan-stream.js'
+import { Unusual } from './scan/unusual.js'
 import type { ReadOptions } from './scope.js'
 
 // --- internal ---
 
 /**
  * Splits one file into YAML documents and reads the facts of every object
- * in each; problems go to `report`. Documents are composed one at a time
- * and dropped once read.
+ * in each; problems go to `report`. Documents are read one at a time and
+ * dropped once read: by the scanner (scan/), which builds the tree the
+ * yaml package's composer would for the YAML most manifests are written in,
+ * and by the composer from the first document the scanner leaves to it.
  */
 export function readStream(path: string, source: string, options: ReadOptions, report: Reporter): FileFacts {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
@@ -30,24 +35,53 @@ export function readStream(path: string, source: string, options: ReadOptions, r
   // for the first) up to the next document's start: its trailing comments
   // and line breaks included.
   let input = parsed
-  let pending: Document | undefined
+  let pending: ComposedDoc | undefined
   const flush = (end: number) => {
     const doc = pending
     if (!doc) return
-    const start = docs.length === 0 ? 0 : (doc.range?.[0] ?? end)
+    const start = docs.length === 0 ? 0 : doc.start
     docs.push(readDocument(doc, { file: path, text: input, start, end: Math.min(end, visible(input)), first: docs.length === 0 }, options, report))
   }
+  // The text without the line break added above (the mended text is longer).
   const visible = (t: string) => t.length - (parsed.length - text.length)
+  let scanned = 0
+  if (!parsed.includes('\r')) {
+    const scanner = new StreamScanner(parsed)
+    try {
+      for (let doc = scanner.read(); doc; doc = scanner.read()) {
+        flush(doc.start)
+        pending = fromScanner(doc)
+        scanned++
+      }
+      flush(parsed.length)
+      return { path, text, docs: docs.slice() }
+    } catch (e) {
+      if (!(e instanceof Unusual)) throw e
+      // The composer gives a parser error to the document before the one it
+      // is in: the last document scanned is read again, by the composer.
+      if (pending) {
+        pending = undefined
+        scanned--
+      }
+    }
+  }
   try {
     // At the first document the yaml package cuts short (it may be at a
     // quoted value kubectl reads whole), the rest of the file is mended
-    // once, and read again from that document.
+    // once, and read again from that document. The scanner reads no such
+    // value (it leaves every quoted value that is not on one line to the
+    // composer), so the documents it read come before that one.
     let mended = false
     let resumeAt = 0
     for (let pass = 0; pass < 2; pass++) {
       let again = false
+      let skip = scanned
       const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
       for (const doc of composer.compose(new Parser().parse(input), false, input.length)) {
+        if (skip > 0) {
+          skip--
+          continue
+        }
         if (doc.range[0] < resumeAt) continue
         if (!mended && doc.errors.some(e => e.code === 'MISSING_CHAR')) {
           mended = true
@@ -60,7 +94,7 @@ export function readStream(path: string, source: string, options: ReadOptions, r
           }
         }
         flush(doc.range[0])
-        pending = doc
+        pending = fromComposer(doc)
       }
       if (!again) break
     }
@@ -72,5 +106,5 @@ export function readStream(path: string, source: string, options: ReadOptions, r
     return { path, text, docs: [] }
   }
   flush(input.length)
-  return { path, text: input.slice(0, visible(input)), docs }
+  return { path, text: input.slice(0, visible(input)), docs: docs.slice() }
 }

@@ -22,12 +22,12 @@ import { ContentReader, mapBytes } from './target-content.js'
  */
 export function readTarget(
   map: YAMLMap, metadata: YAMLMap, kind: TargetKind, name: string, resource: ResourceRef,
-  scope: DocScope, ctx: ReadContext, report: Reporter, keepValues: boolean,
+  scope: DocScope, ctx: ReadContext, report: Reporter, keepValues: boolean, entryKeys: ReadonlySet<string> | undefined,
 ): TargetFacts | undefined {
   const at = (node: { range?: [number, number, number] | null } | null | undefined) =>
     ({ ...scope, offset: node?.range?.[0] ?? map.range?.[0] ?? scope.start })
-  const labelsRead = metaMap(metadata, 'labels', scope.text, ctx)
-  const annotationsRead = metaMap(metadata, 'annotations', scope.text, ctx)
+  const labelsRead = metaMap(metadata, 'labels', scope.text, ctx, entryKeys)
+  const annotationsRead = metaMap(metadata, 'annotations', scope.text, ctx, entryKeys)
   const labels = labelsRead === UNEDITABLE ? undefined : labelsRead
   const annotations = annotationsRead === UNEDITABLE ? undefined : annotationsRead
 

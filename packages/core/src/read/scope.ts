@@ -14,6 +14,12 @@ export interface ReadOptions {
   readonly expansion?: { aliased: number; readonly limit: number; reported?: boolean }
   /** Keep each target's values (TargetFacts.values), for diff; a build does not need them. */
   readonly keepValues?: boolean
+  /**
+   * The labels and annotations of a target whose entries are recorded
+   * (MetaMapFacts.entries), besides cmhash.dev/ ones: those the build sets.
+   * Every entry when undefined.
+   */
+  readonly entryKeys?: ReadonlySet<string>
 }
 
 /** The document being read: its file, the file's text, and its slice of it. */

@@ -1,4 +1,4 @@
-import { visit, type Alias, type Document, type Node } from 'yaml'
+import { visit, type Alias, type Node } from 'yaml'
 import type { SharedNode } from '../facts.js'
 import type { ReadContext } from '../yaml/read-context.js'
 import { flowCopy } from './flow-copy.js'
@@ -6,14 +6,14 @@ import { flowCopy } from './flow-copy.js'
 // --- internal ---
 
 /**
- * The anchored nodes of a document that aliases use, each with its uses and
+ * The anchored nodes of a document (`root`, its contents) that aliases use, each with its uses and
  * a flow copy; an alias whose anchor is not defined before it in the same
  * document is returned as `unknown` (kubectl refuses such a document).
  */
-export function sharedNodes(doc: Document, text: string, ctx: ReadContext): { shared: SharedNode[]; unknown?: Alias } {
+export function sharedNodes(root: Node, text: string, ctx: ReadContext): { shared: SharedNode[]; unknown?: Alias } {
   const byTarget = new Map<Node, Array<{ start: number; end: number }>>()
   let unknown: Alias | undefined
-  visit(doc, {
+  visit(root, {
     Alias(_key, alias) {
       const target = ctx.target(alias)
       if (!target) {

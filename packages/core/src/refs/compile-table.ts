@@ -36,8 +36,10 @@ export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
 }
 
 function splitPath(path: string): Key[] {
-  return path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/')).map(k =>
-    k.includes('*') ? new RegExp(`^${k.split('*').map(escapeRegExp).join('.*')}$`) : k)
+  // Most paths have neither an escaped slash nor a wildcard: a plain split
+  // (the table is compiled at the start of every process).
+  const keys = path.includes('\\') ? path.split(/(?<!\\)\//).map(k => k.replaceAll('\\/', '/')) : path.split('/')
+  return path.includes('*') ? keys.map(k => (k.includes('*') ? new RegExp(`^${k.split('*').map(escapeRegExp).join('.*')}$`) : k)) : keys
 }
 
 function escapeRegExp(s: string): string {

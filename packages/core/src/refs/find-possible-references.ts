@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { PossibleReference } from '../facts.js'
 import type { TargetKind } from '../types.js'
+import { indexKey, isIdentifier } from './find-references.js'
 import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadContext } from '../yaml/read-context.js'
 
 // --- internal ---
@@ -34,8 +35,8 @@ import { AliasLimitError, deref, entries, getPair, scalarText, str, type ReadCon
  * `data` and annotations are; CRDs (whose schemas are full of such keys)
  * not at all.
  */
-export function findPossibleReferences(root: YAMLMap, kind: string, group: string, skip: ReadonlySet<number>, ctx: ReadContext): PossibleReference[] {
-  if (kind === 'Secret' || kind === 'CustomResourceDefinition') return []
+export function findPossibleReferences(root: YAMLMap, kind: string, group: string, skip: ReadonlySet<number>, ctx: ReadContext): readonly PossibleReference[] {
+  if (kind === 'Secret' || kind === 'CustomResourceDefinition') return NONE
   const custom = !KUBERNETES_GROUPS.has(group)
   const found: PossibleReference[] = []
   const path: string[] = []
@@ -44,11 +45,11 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
     const n = deref(node, ctx)
     if (path.length > MAX_DEPTH) throw new AliasLimitError(n?.range?.[0] ?? 0)
     if (isSeq(n)) {
-      n.items.forEach((item, i) => {
-        path.push(`[${i}]`)
-        visit(item, hint)
+      for (let i = 0; i < n.items.length; i++) {
+        path.push(indexKey(i))
+        visit(n.items[i], hint)
         path.pop()
-      })
+      }
       if (COMMAND_LINES.has(keys.at(-1) ?? '')) flags(n)
     } else if (isScalar(n)) {
       if (hint) add(n, hint)
@@ -60,7 +61,11 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
         if (key === undefined || (path.length === 0 && key === 'status')) continue
         const child = key === 'name' ? hint ?? shape : key === 'value' && variable ? variable : namesTarget(key)
         if (child === undefined && isScalar(deref(pair.value, ctx))) continue
-        enter(key, () => visit(pair.value, child))
+        path.push(pathKey(key))
+        keys.push(key)
+        visit(pair.value, child)
+        keys.pop()
+        path.pop()
       }
     }
   }
@@ -97,13 +102,16 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
   }
   if (kind !== 'ConfigMap') {
     visit(root, undefined)
-    return found
+    return found.length === 0 ? NONE : found.slice()
   }
   // A ConfigMap: its data (program settings that name a Secret) and its annotations.
   enter('data', () => visit(mapAt(root, ['data'], ctx), undefined))
   enter('metadata', () => enter('annotations', () => visit(mapAt(root, ['metadata', 'annotations'], ctx), undefined)))
-  return found
+  return found.length === 0 ? NONE : found.slice()
 }
+
+// Kept with every object's facts: one empty list for all, and no room left by push().
+const NONE: PossibleReference[] = []
 
 /**
  * What the strings under a key may name: a ConfigMap, a Secret, or
@@ -194,5 +202,5 @@ const KUBERNETES_GROUPS: ReadonlySet<string> = new Set([
 const MAX_DEPTH = 200
 
 function pathKey(key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+  return isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`
 }

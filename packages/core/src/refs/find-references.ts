@@ -50,7 +50,8 @@ export function findReferences(
   if ((table.podSpec.length > 0 || table.volumeList.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     const byShape: RefHit[] = []
     findByShape(root, [], ctx, (found, path, aliases) => {
-      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, [...path], byShape, ctx, aliases)
+      // walk() leaves `path` as it found it.
+      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, path, byShape, ctx, aliases)
     })
     hits.push(...notFoundIn(hits, byShape))
   }
@@ -85,11 +86,11 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   const sharedHere = through(aliases, node)
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
-    n.items.forEach((item, idx) => {
-      path.push(`[${idx}]`)
-      walk(item, c, i, path, hits, ctx, sharedHere)
+    for (let idx = 0; idx < n.items.length; idx++) {
+      path.push(indexKey(idx))
+      walk(n.items[idx], c, i, path, hits, ctx, sharedHere)
       path.pop()
-    })
+    }
     return
   }
   if (!isMap(n)) return
@@ -112,24 +113,23 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
     path.pop()
     return
   }
-  const here = path.join('') + pathKey(key)
-  const hit = (raw: unknown, at: string) => {
-    const s = deref(raw, ctx)
-    if (!isScalar(s)) return
-    const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(at), via, aliases })
-  }
   const value = deref(pair.value, ctx)
   if (isSeq(value)) {
+    const here = path.join('') + pathKey(key)
     const listAliases = through(aliases, pair.value)
     value.items.forEach((item, idx) => {
       const s = deref(item, ctx)
       if (!isScalar(s)) return
       const via = listAliases.length > 0 ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
-      hits.push({ spec: c.spec, scalar: s, holder: map, path: trimDot(`${here}[${idx}]`), via, aliases: listAliases })
+      hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases })
     })
   } else {
-    hit(pair.value, here)
+    // Dereferenced again, as the alias budget has always counted it.
+    const raw = pair.value
+    const s = deref(raw, ctx)
+    if (!isScalar(s)) return
+    const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
+    hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases })
   }
 }
 
@@ -165,12 +165,13 @@ function findByShape(
       found({ podSpec: false, node: n }, path, sharedHere)
       return
     }
-    n.items.forEach((item, idx) => {
-      if (isScalar(item)) return
-      path.push(`[${idx}]`)
+    for (let idx = 0; idx < n.items.length; idx++) {
+      const item = n.items[idx]
+      if (isScalar(item)) continue
+      path.push(indexKey(idx))
       findByShape(item, path, ctx, found, sharedHere)
       path.pop()
-    })
+    }
     return
   }
   if (!isMap(n)) return
@@ -212,8 +213,38 @@ function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefH
   return byShape.filter(h => !seen.has(h.scalar))
 }
 
+// `[0]`, `[1]`...: one string each, for the paths of every walk.
+const INDEX_KEYS: string[] = []
+
+/** `[i]`, a list index in a path. */
+export function indexKey(i: number): string {
+  return INDEX_KEYS[i] ??= `[${i}]`
+}
+
 function pathKey(key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+  return isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+}
+
+/** Matches /^[A-Za-z_$][\w$-]*$/ without a RegExp: this runs for every key walked. */
+export function isIdentifier(key: string): boolean {
+  if (key.length === 0) return false
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+    if (!letter && (i === 0 || !((c >= 48 && c <= 57) || c === 45))) return false
+  }
+  return true
+}
+
+// The same paths recur in every object of a kind: one string each, kept
+// with the facts of every reference (bounded, for inputs built to differ).
+const PATHS = new Map<string, string>()
+
+function interned(path: string): string {
+  const known = PATHS.get(path)
+  if (known !== undefined) return known
+  if (PATHS.size < 10_000) PATHS.set(path, path)
+  return path
 }
 
 function trimDot(s: string): string {

@@ -46,9 +46,13 @@ export function interpretReference(hit: RefHit, namespace: string | undefined, c
   const site = typeof hit.via === 'object'
     ? { start: hit.via.alias.range?.[0] ?? 0, end: hit.via.alias.range?.[1] ?? 0, style: 'plain' as const }
     : scalarSite(scalar, ctx.text)
-  const keys = spec.keyPath ? keysAt(holder, spec.keyPath.split('/'), ctx) : []
+  const found = spec.keyPath ? keysAt(holder, spec.keyPath.split('/'), ctx) : NO_KEYS
+  const keys = found.length === 0 ? NO_KEYS : found
   return { spec, target, name, namespace: targetNs, optional, prefix, site, shared: hit.via === 'shared', aliases: hit.aliases, path: hit.path, keys }
 }
+
+// Kept with every reference: one empty list for all.
+const NO_KEYS: RefSite['keys'] = []
 
 /** The string values at `keys` from `node`, lists walked implicitly (`items/key`), with their paths (`items[1].key`). */
 function keysAt(node: unknown, keys: readonly string[], ctx: ReadContext, path = ''): Array<{ key: string; offset: number; path: string }> {

@@ -1,7 +1,7 @@
 // Reading yaml's AST the way Kubernetes reads the same text: aliases and
 // `<<` merge keys followed (within a bound), every scalar a string whose
 // meaning _k8s-scalar.ts decides.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { k8sBool } from '../kube/scalar.js'
 
 // --- internal ---
@@ -14,7 +14,8 @@ import { k8sBool } from '../kube/scalar.js'
 export class ReadContext {
   aliasVisits = 0
   private anchors: Map<string, Node[]> | undefined
-  constructor(readonly doc: Document, readonly text: string, readonly aliasBudget: number) {}
+  /** `root`: the document's contents. */
+  constructor(readonly root: Node | null, readonly text: string, readonly aliasBudget: number) {}
 
   /**
    * The node an alias names: the last node with that anchor before the
@@ -24,7 +25,7 @@ export class ReadContext {
   target(alias: Alias): Node | undefined {
     if (!this.anchors) {
       const anchors = new Map<string, Node[]>()
-      visit(this.doc, (_key, node) => {
+      if (this.root) visit(this.root, (_key, node) => {
         const anchor = (node as Node | null)?.anchor
         if (anchor && !isAlias(node)) {
           const list = anchors.get(anchor)
@@ -84,8 +85,16 @@ export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && key.value === '<<' && isPlain(key)
 }
 
+/** Whether a map has a `<<` key written plain (and so merges). */
 function hasMerge(map: YAMLMap): boolean {
-  return map.items.some(i => isPair(i) && isMergeKey(i.key))
+  for (const item of map.items) if (isPair(item) && isMergeKey(item.key)) return true
+  return false
+}
+
+/** Whether every item of a map is a pair (so its own list is its entries). */
+function allPairs(map: YAMLMap): boolean {
+  for (const item of map.items) if (!isPair(item)) return false
+  return true
 }
 
 /**
@@ -95,10 +104,11 @@ function hasMerge(map: YAMLMap): boolean {
  * after an explicit key overrides that key. In `<<: [*a, *b]` the earlier
  * map wins (goyaml merges the list from its end). A merged map is decoded
  * by the same rule, merges of its own included. A `<<` whose value is not a
- * map or a list of maps is refused before this is asked (mergeProblem).
+ * map or a list of maps is refused before this is asked (badMergeKey).
+ * Without a merge key this is the map's own list (not a copy).
  */
-export function entries(map: YAMLMap, ctx: ReadContext): Pair[] {
-  if (!hasMerge(map)) return map.items.filter(isPair)
+export function entries(map: YAMLMap, ctx: ReadContext): readonly Pair[] {
+  if (!hasMerge(map)) return allPairs(map) ? map.items : map.items.filter(isPair)
   const out = new Map<unknown, Pair>()
   mergeInto(out, map, ctx, 0)
   return [...out.values()]
