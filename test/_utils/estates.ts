@@ -17,7 +17,9 @@ export interface Estate { configs: Config[]; workloads: Workload[] }
 
 const NAMES = ['app', 'cfg', 'web-settings', 'x1', 'db']
 const NAMESPACES = ['default', 'a', 'b']
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout']
+// ProbeTask: a custom resource that embeds a container and volumes outside any
+// pod spec (as a Chaos Mesh Workflow task does), found only by their shapes.
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout', 'ProbeTask']
 let marker = 0
 
 // Data keys, now and then one that is special to JavaScript objects.
@@ -88,6 +90,7 @@ export function objectsOf(estate: Estate): Array<Record<string, unknown>> {
     else if (w.kind === 'CronJob') Object.assign(obj, { apiVersion: 'batch/v1', spec: { schedule: '@daily', jobTemplate: { spec: { template: podTemplate } } } })
     else if (w.kind === 'Job') Object.assign(obj, { apiVersion: 'batch/v1', spec: { template: podTemplate } })
     else if (w.kind === 'Rollout') Object.assign(obj, { apiVersion: 'argoproj.io/v1alpha1', spec: { template: podTemplate } })
+    else if (w.kind === 'ProbeTask') Object.assign(obj, { apiVersion: 'example.com/v1', spec: { task: { container, ...(spec.volumes ? { volumes: spec.volumes } : {}) } } })
     else Object.assign(obj, { spec: { selector: { matchLabels: { app: w.name } }, template: podTemplate } })
     out.push(obj)
   }

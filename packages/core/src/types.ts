@@ -134,10 +134,13 @@ export interface ReferenceSpec {
    * at every list of volumes outside a pod spec, found by its shape (some
    * entry has a string `name` and a volume source, such as `configMap` or
    * `secret`, whose value is a map: custom resources that embed volumes);
+   * at every map outside a pod spec holding an `env` list of EnvVars that
+   * take a value from a ConfigMap or Secret, or an `envFrom` list of
+   * EnvFromSources (a container a custom resource embeds on its own);
    * or at the root of objects of one kind (and, if given, API groups and
    * versions).
    */
-  readonly on: 'PodSpec' | 'VolumeList' | {
+  readonly on: 'PodSpec' | 'VolumeList' | 'EnvHolder' | {
     readonly kind: string
     readonly groups?: readonly string[]
     readonly versions?: readonly string[]

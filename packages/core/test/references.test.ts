@@ -251,6 +251,52 @@ describe('what a new name does to the object that holds the reference', () => {
   })
 })
 
+describe('env holders found by shape outside pod specs', () => {
+  // A Chaos Mesh Workflow task embeds a core Container (task.container) and a
+  // volume list (task.volumes) outside any pod spec: before, the volume was
+  // rewritten and the container's envFrom kept the old name in the same pod.
+  const workflow = {
+    apiVersion: 'chaos-mesh.org/v1alpha1', kind: 'Workflow', metadata: { name: 'check' },
+    spec: {
+      entry: 'e',
+      templates: [{
+        name: 'e', templateType: 'Task',
+        task: {
+          container: {
+            name: 'probe', image: 'curl',
+            env: [{ name: 'PLAIN', value: 'x' }, { name: 'K', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } }],
+            envFrom: [{ secretRef: { name: 'sec' } }],
+          },
+          volumes: [{ name: 's', configMap: { name: 'cfg' } }],
+        },
+      }],
+    },
+  }
+
+  it('rewrites a container\'s env and envFrom wherever a custom resource embeds one, and the volumes beside it', () => {
+    const r = run(stream(...TARGETS(), workflow))
+    const task = find(r.output, 'Workflow', 'check').spec.templates[0].task
+    expect(task.container.env[1].valueFrom.configMapKeyRef.name).toBe(CM)
+    expect(task.container.envFrom[0].secretRef.name).toBe(SECRET)
+    expect(task.volumes[0].configMap.name).toBe(CM)
+    expect(r.warnings).toEqual([])
+  })
+
+  it('checks the key an EnvVar found by shape names', () => {
+    const bad = structuredClone(workflow)
+    bad.spec.templates[0]!.task.container.env[1]!.valueFrom!.configMapKeyRef.key = 'nope'
+    expect(() => run(stream(...TARGETS(), bad))).toThrow(expect.objectContaining({ code: 'MISSING_KEY' }))
+  })
+
+  it('takes only the core shapes: env of plain values, or a configMapRef given as a string, is not an env holder', () => {
+    const cr = {
+      apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' },
+      spec: { env: [{ name: 'cfg', value: 'cfg' }], envFrom: [{ configMapRef: 'cfg' }], other: { env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'cfg' } } }] } },
+    }
+    expect(run(stream(...TARGETS(), cr)).renames).toEqual([])
+  })
+})
+
 describe('volume lists found by shape outside pod specs', () => {
   it('finds a custom resource\'s volumes (some entry has a name and a volume source given as a map), at any depth', () => {
     const cr = {

@@ -43,11 +43,11 @@ export function findLiveReferences(
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated)) continue
     walk(root, c, 0, [], found)
   }
-  if ((table.podSpec.length > 0 || table.volumeList.length > 0) && !SHAPELESS_KINDS.has(kind)) {
+  if ((table.podSpec.length > 0 || table.volumeList.length > 0 || table.envHolder.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     // What an entry for the kind already found is not found again by shape.
     const byKind = new Set(refs.map(r => r.path))
     findByShape(root, [], (shape, path) => {
-      for (const c of shape.podSpec ? table.podSpec : table.volumeList) {
+      for (const c of table[shape.kind]) {
         walk(shape.node, c, 0, path, (spec, holder, value, at) => {
           if (!byKind.has(at)) found(spec, holder, value, at)
         })
@@ -117,16 +117,18 @@ function step(map: LiveMap, key: string, c: CompiledSpec, i: number, path: strin
 }
 
 /**
- * Pod specs and volume lists anywhere in an object but the root's `status`,
- * as refs/find-references.ts finds them; not inside what it finds.
+ * Pod specs, volume lists and env holders anywhere in an object but the
+ * root's `status`, as refs/find-references.ts finds them; not inside a pod
+ * spec or a volume list.
  */
 function findByShape(
-  node: LiveValue | undefined, path: string[], onShape: (shape: { podSpec: boolean; node: LiveValue }, path: string[]) => void,
+  node: LiveValue | undefined, path: string[],
+  onShape: (shape: { kind: 'podSpec' | 'volumeList' | 'envHolder'; node: LiveValue }, path: string[]) => void,
 ): void {
   if (path.length > MAX_DEPTH) throw new TooDeepError()
   if (Array.isArray(node)) {
     if (isVolumeList(node)) {
-      onShape({ podSpec: false, node }, [...path])
+      onShape({ kind: 'volumeList', node }, [...path])
       return
     }
     node.forEach((item, idx) => {
@@ -140,13 +142,16 @@ function findByShape(
   if (!isMap(node)) return
   const containers = field(node, 'containers')
   if (Array.isArray(containers) && (containers.length === 0 || isMap(containers[0]))) {
-    onShape({ podSpec: true, node }, [...path])
+    onShape({ kind: 'podSpec', node }, [...path])
     return
   }
+  const envHolder = isEnvHolder(node)
+  if (envHolder) onShape({ kind: 'envHolder', node }, [...path])
   for (const key of Object.keys(node)) {
     const value = node[key]
     if (!isMap(value) && !Array.isArray(value)) continue
     if (key === 'status' && path.length === 0) continue
+    if (envHolder && (key === 'env' || key === 'envFrom')) continue
     path.push(pathKey(key))
     findByShape(value, path, onShape)
     path.pop()
@@ -157,6 +162,15 @@ function findByShape(
 function isVolumeList(list: readonly LiveValue[]): boolean {
   return list.some(item => isMap(item) && scalarText(field(item, 'name')) !== undefined &&
     Object.keys(item).some(k => VOLUME_SOURCES.has(k) && isMap(item[k])))
+}
+
+/** As in refs/find-references.ts: an EnvVar from a ConfigMap or Secret in `env`, or an EnvFromSource in `envFrom`. */
+function isEnvHolder(map: LiveMap): boolean {
+  const has = (m: LiveValue | undefined, keys: readonly string[]) => isMap(m) && keys.some(k => isMap(field(m, k)))
+  const env = field(map, 'env')
+  if (Array.isArray(env) && env.some(item => isMap(item) && has(field(item, 'valueFrom'), ['configMapKeyRef', 'secretKeyRef']))) return true
+  const envFrom = field(map, 'envFrom')
+  return Array.isArray(envFrom) && envFrom.some(item => has(item, ['configMapRef', 'secretRef']))
 }
 
 /** What a value at a reference location names, as refs/interpret-reference.ts reads it. */

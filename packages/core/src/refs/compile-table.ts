@@ -6,6 +6,7 @@ import type { ReferenceSpec } from '../types.js'
 export interface CompiledTable {
   readonly podSpec: readonly CompiledSpec[]
   readonly volumeList: readonly CompiledSpec[]
+  readonly envHolder: readonly CompiledSpec[]
   readonly byKind: ReadonlyMap<string, readonly CompiledSpec[]>
 }
 
@@ -21,18 +22,20 @@ type Key = string | RegExp
 export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
   const podSpec: CompiledSpec[] = []
   const volumeList: CompiledSpec[] = []
+  const envHolder: CompiledSpec[] = []
   const byKind = new Map<string, CompiledSpec[]>()
   for (const spec of specs) {
     const compiled = { spec, keys: splitPath(spec.path) }
     if (spec.on === 'PodSpec') podSpec.push(compiled)
     else if (spec.on === 'VolumeList') volumeList.push(compiled)
+    else if (spec.on === 'EnvHolder') envHolder.push(compiled)
     else {
       const list = byKind.get(spec.on.kind) ?? []
       list.push(compiled)
       byKind.set(spec.on.kind, list)
     }
   }
-  return { podSpec, volumeList, byKind }
+  return { podSpec, volumeList, envHolder, byKind }
 }
 
 function splitPath(path: string): Key[] {

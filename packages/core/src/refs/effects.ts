@@ -45,5 +45,5 @@ export function effectOf(spec: ReferenceSpec, kind: string, group: string): Effe
     return { effect: 'recreate', reason: `${what}: ${RECREATE_OBJECT}` }
   }
   for (const [kinds, groups, effect] of BY_KIND) if (kinds.includes(kind) && groups.includes(group)) return effect
-  return { effect: spec.on === 'PodSpec' || spec.on === 'VolumeList' ? 'rolls' : 'updates' }
+  return { effect: spec.on === 'PodSpec' || spec.on === 'VolumeList' || spec.on === 'EnvHolder' ? 'rolls' : 'updates' }
 }

@@ -47,11 +47,11 @@ export function findReferences(
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
     walk(root, c, 0, [], hits, ctx, NONE)
   }
-  if ((table.podSpec.length > 0 || table.volumeList.length > 0) && !SHAPELESS_KINDS.has(kind)) {
+  if ((table.podSpec.length > 0 || table.volumeList.length > 0 || table.envHolder.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     const byShape: RefHit[] = []
     findByShape(root, [], ctx, (found, path, aliases) => {
       // walk() leaves `path` as it found it.
-      for (const c of found.podSpec ? table.podSpec : table.volumeList) walk(found.node, c, 0, path, byShape, ctx, aliases)
+      for (const c of table[found.kind]) walk(found.node, c, 0, path, byShape, ctx, aliases)
     })
     hits.push(...notFoundIn(hits, byShape))
   }
@@ -142,16 +142,20 @@ function hasAnnotation(root: YAMLMap, keys: readonly string[], ctx: ReadContext)
   return isMap(annotations) && keys.some(k => getPair(annotations, k, ctx) !== undefined)
 }
 
-/** A pod spec (a map with a `containers` list of maps) or a list of volumes outside one. */
+/**
+ * A pod spec (a map with a `containers` list of maps), a list of volumes
+ * outside one, or a map outside one holding a container's env (see isEnvHolder).
+ */
 interface Shape {
-  readonly podSpec: boolean
+  readonly kind: 'podSpec' | 'volumeList' | 'envHolder'
   readonly node: YAMLMap | YAMLSeq
 }
 
 /**
- * Finds pod specs and volume lists anywhere in an object, except under the
- * root's `status` (written by controllers). Does not look inside what it
- * finds: a pod spec's volumes are its own.
+ * Finds pod specs, volume lists and env holders anywhere in an object,
+ * except under the root's `status` (written by controllers). Does not look
+ * inside a pod spec or a volume list (a pod spec's volumes are its own); an
+ * env holder's other fields are looked through (a volume list beside it).
  */
 function findByShape(
   node: unknown, path: string[], ctx: ReadContext, found: (shape: Shape, path: string[], aliases: readonly number[]) => void,
@@ -162,7 +166,7 @@ function findByShape(
   if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
   if (isSeq(n)) {
     if (isVolumeList(n, ctx)) {
-      found({ podSpec: false, node: n }, path, sharedHere)
+      found({ kind: 'volumeList', node: n }, path, sharedHere)
       return
     }
     for (let idx = 0; idx < n.items.length; idx++) {
@@ -177,13 +181,16 @@ function findByShape(
   if (!isMap(n)) return
   const containers = get(n, 'containers', ctx)
   if (isSeq(containers) && (containers.items.length === 0 || isMap(deref(containers.items[0], ctx)))) {
-    found({ podSpec: true, node: n }, path, sharedHere)
+    found({ kind: 'podSpec', node: n }, path, sharedHere)
     return
   }
+  const envHolder = isEnvHolder(n, ctx)
+  if (envHolder) found({ kind: 'envHolder', node: n }, path, sharedHere)
   for (const pair of entries(n, ctx)) {
     if (isScalar(pair.value)) continue
     const key = str(pair.key)
     if (key === undefined || (key === 'status' && path.length === 0)) continue
+    if (envHolder && (key === 'env' || key === 'envFrom')) continue
     path.push(pathKey(key))
     findByShape(pair.value, path, ctx, found, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     path.pop()
@@ -205,6 +212,27 @@ function isVolumeList(seq: YAMLSeq, ctx: ReadContext): boolean {
     })
   })
 }
+
+/**
+ * A map with an `env` list of which some EnvVar takes its value from a
+ * ConfigMap or Secret (`valueFrom: {configMapKeyRef: {…}}`), or an `envFrom`
+ * list of which some entry is a `configMapRef` or `secretRef` map: core
+ * types no other field has, wherever a custom resource embeds a container
+ * on its own (a Chaos Mesh Workflow task's `container`) or passes env on.
+ */
+function isEnvHolder(map: YAMLMap, ctx: ReadContext): boolean {
+  const has = (m: unknown, keys: readonly string[]) => isMap(m) && keys.some(k => isMap(get(m, k, ctx)))
+  const env = get(map, 'env', ctx)
+  if (isSeq(env) && env.items.some(item => {
+    const m = deref(item, ctx)
+    return isMap(m) && has(get(m, 'valueFrom', ctx), ENV_VALUE_SOURCES)
+  })) return true
+  const envFrom = get(map, 'envFrom', ctx)
+  return isSeq(envFrom) && envFrom.items.some(item => has(deref(item, ctx), ENV_FROM_SOURCES))
+}
+
+const ENV_VALUE_SOURCES = ['configMapKeyRef', 'secretKeyRef'] as const
+const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'] as const
 
 /** The hits found by shape on a name that no entry for the kind has already found (a preset that lists the same field). */
 function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefHit[] {

@@ -22,6 +22,14 @@ const POD_SPEC: ReferenceSpec[] = POD_SPEC_FIELDS.map(f => ({ on: 'PodSpec', pat
 const VOLUME_LIST: ReferenceSpec[] = POD_SPEC_FIELDS.filter(f => f.path.startsWith('volumes/'))
   .map(f => ({ on: 'VolumeList', path: f.path.slice('volumes/'.length), ...fieldSpec(f) }))
 
+/**
+ * In every map outside a pod spec with an `env` list of EnvVars that take a
+ * value from a ConfigMap or Secret, or an `envFrom` list (a container a
+ * custom resource embeds on its own): a container's env and envFrom fields.
+ */
+const ENV_HOLDER: ReferenceSpec[] = POD_SPEC_FIELDS.filter(f => f.path.startsWith('containers/'))
+  .map(f => ({ on: 'EnvHolder', path: f.path.slice('containers/'.length), ...fieldSpec(f) }))
+
 /** Rewritten, and the field may change on a live object. */
 const FOLLOWS = { use: 'rewrite', mutable: true } as const
 
@@ -115,7 +123,7 @@ const BY_KIND: ReferenceSpec[] = [
  * PersistentVolume CSI refs and ReplicationController), with pod specs found
  * by shape rather than listed per kind.
  */
-export const REFERENCE_SPECS: readonly ReferenceSpec[] = [...POD_SPEC, ...VOLUME_LIST, ...BY_KIND]
+export const REFERENCE_SPECS: readonly ReferenceSpec[] = [...POD_SPEC, ...VOLUME_LIST, ...ENV_HOLDER, ...BY_KIND]
 
 /**
  * Kinds whose objects have no namespace. A reference from one of these

@@ -57,6 +57,25 @@ describe('prune reads the references build reads', () => {
     references += fromNodes.flat().length
   })
 
+  it('env holders found by shape (a container a custom resource embeds on its own), as build finds them', () => {
+    const workflow = {
+      apiVersion: 'chaos-mesh.org/v1alpha1', kind: 'Workflow', metadata: { name: 'check', namespace: 'default' },
+      spec: { templates: [{ name: 'e', task: {
+        container: { name: 'c', image: 'i', env: [{ name: 'K', valueFrom: { secretKeyRef: { name: 'sec', key: 'k' } } }], envFrom: [{ configMapRef: { name: 'cfg' } }] },
+        volumes: [{ name: 's', configMap: { name: 'cfg' } }],
+      } }] },
+    }
+    const text = JSON.stringify(workflow)
+    const fromNodes = readStream('w.json', text, readOptions, new Reporter()).docs.flatMap(d => d.objects).flatMap(o => o.refs.map(show)).sort()
+    const fromValues = findLiveReferences(workflow as unknown as { [key: string]: LiveValue }, 'Workflow', 'chaos-mesh.org', 'v1alpha1', 'default', readOptions.table).map(show).sort()
+    expect(fromValues).toEqual(fromNodes)
+    expect(fromValues).toEqual([
+      'ConfigMap default/cfg at spec.templates[0].task.container.envFrom[0].configMapRef.name',
+      'ConfigMap default/cfg at spec.templates[0].task.volumes[0].configMap.name',
+      'Secret default/sec at spec.templates[0].task.container.env[0].valueFrom.secretKeyRef.name',
+    ])
+  })
+
   it('compared enough to mean something', () => {
     expect(objects).toBeGreaterThan(1000)
     expect(references).toBeGreaterThan(500)
