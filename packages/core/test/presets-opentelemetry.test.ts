@@ -53,8 +53,11 @@ describe('opentelemetry-operator', () => {
     expect(find(r.output, 'OpAMPBridge', 'bridge').spec.env[0].valueFrom.secretKeyRef.name).toBe(renamed(r, 'otel-token'))
     expect(r.warnings).toEqual([])
     expect(r.renames.map(x => x.originalName)).not.toContain('mount-test1')
-    expect(possible(build(input, without('opentelemetry-operator', { select: 'all' }))).sort())
-      .toEqual(['helper-env', 'mount-test1', 'mount-test2', 'otel-env', 'otel-tls', 'otel-token'])
+    // Without the preset, env and envFrom are still followed (a container's env is found by shape);
+    // the pinned ConfigMaps and the ingress TLS Secret are left to the safety net.
+    const off = build(input, without('opentelemetry-operator', { select: 'all' }))
+    expect(find(off.output, 'TargetAllocator', 'ta').spec.envFrom[0].secretRef.name).toBe(renamed(off, 'helper-env'))
+    expect(possible(off).sort()).toEqual(['mount-test1', 'mount-test2', 'otel-tls'])
   })
 
   it('leaves an Instrumentation to the safety net: its Secrets are looked up in each instrumented pod\'s namespace', () => {
