@@ -1,13 +1,11 @@
 // Block scalars (`|`, `>`, with a chomping indicator), read as the yaml
 // package reads them: where their content ends, and their value.
 import type { Scalar } from 'yaml'
-import { NL, SP, scalarNode } from './scan-scalar.js'
+import { scalarNode } from './scan-scalar.js'
 import { unusual } from './unusual.js'
+import { HASH, NL, SP, TAB } from './chars.js'
 
 // --- internal ---
-
-const TAB = 9
-const HASH = 35
 
 /**
  * The block scalar whose header (`|` or `>`) is at `at`, in a collection

@@ -1,13 +1,11 @@
 // Flow collections written on one line (`[a, b]`, `{app: web}`, `{}`).
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import { make } from './make-node.js'
-import { SP, canStartPlain, flowPlainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
+import { canStartPlain, flowPlainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
 import { unusual } from './unusual.js'
+import { COLON, COMMA, SP } from './chars.js'
 
 // --- internal ---
-
-const COMMA = 44
-const COLON = 58
 
 /**
  * Reads flow collections and their items; `end` is where the last one read

@@ -3,17 +3,9 @@
 import type { Scalar } from 'yaml'
 import { make } from './make-node.js'
 import { unusual } from './unusual.js'
+import { BACKSLASH, COLON, DQ, HASH, NL, SP, SQ, TAB } from './chars.js'
 
 // --- internal ---
-
-export const NL = 10
-export const SP = 32
-const TAB = 9
-const HASH = 35
-const COLON = 58
-const SQ = 39
-const DQ = 34
-const BACKSLASH = 92
 
 /** A scalar as the composer makes it: value, range, source, type. */
 export function scalarNode(value: string, type: Scalar.Type, start: number, end: number, after: number): Scalar.Parsed {

@@ -8,8 +8,9 @@ import type { ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import { make } from './make-node.js'
 import { scanBlockScalar } from './scan-block-scalar.js'
 import { FlowScanner } from './scan-flow.js'
-import { NL, SP, canStartPlain, emptyNode, plainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
+import { canStartPlain, emptyNode, plainEnd, quotedEnd, quotedNode, scalarNode } from './scan-scalar.js'
 import { unusual } from './unusual.js'
+import { COLON, DASH, DOT, HASH, NL, SP, TAB } from './chars.js'
 
 // --- internal ---
 
@@ -22,12 +23,6 @@ export interface ScannedDoc {
   /** Its root map, or an empty scalar. */
   readonly contents: ParsedNode
 }
-
-const TAB = 9
-const HASH = 35
-const DASH = 45
-const COLON = 58
-const DOT = 46
 
 /** Deeper than real manifests nest; the composer reads (or refuses) deeper ones. */
 const MAX_DEPTH = 64
