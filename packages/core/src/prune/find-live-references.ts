@@ -1,5 +1,5 @@
 import type { CompiledSpec, CompiledTable } from '../refs/compile-table.js'
-import { VOLUME_SOURCES } from '../refs/pod-spec-fields.js'
+import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from '../refs/pod-spec-fields.js'
 import type { ReferenceSpec, TargetKind } from '../types.js'
 import type { PlainValue } from './parse-kubectl-yaml.js'
 
@@ -168,9 +168,9 @@ function isVolumeList(list: readonly LiveValue[]): boolean {
 function isEnvHolder(map: LiveMap): boolean {
   const has = (m: LiveValue | undefined, keys: readonly string[]) => isMap(m) && keys.some(k => isMap(field(m, k)))
   const env = field(map, 'env')
-  if (Array.isArray(env) && env.some(item => isMap(item) && has(field(item, 'valueFrom'), ['configMapKeyRef', 'secretKeyRef']))) return true
+  if (Array.isArray(env) && env.some(item => isMap(item) && has(field(item, 'valueFrom'), ENV_VALUE_SOURCES))) return true
   const envFrom = field(map, 'envFrom')
-  return Array.isArray(envFrom) && envFrom.some(item => has(item, ['configMapRef', 'secretRef']))
+  return Array.isArray(envFrom) && envFrom.some(item => has(item, ENV_FROM_SOURCES))
 }
 
 /** What a value at a reference location names, as refs/interpret-reference.ts reads it. */

@@ -4,7 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Sca
 import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
 import type { CompiledSpec, CompiledTable } from './compile-table.js'
-import { VOLUME_SOURCES } from './pod-spec-fields.js'
+import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from './pod-spec-fields.js'
 
 // --- internal ---
 
@@ -230,9 +230,6 @@ function isEnvHolder(map: YAMLMap, ctx: ReadContext): boolean {
   const envFrom = get(map, 'envFrom', ctx)
   return isSeq(envFrom) && envFrom.items.some(item => has(deref(item, ctx), ENV_FROM_SOURCES))
 }
-
-const ENV_VALUE_SOURCES = ['configMapKeyRef', 'secretKeyRef'] as const
-const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'] as const
 
 /** The hits found by shape on a name that no entry for the kind has already found (a preset that lists the same field). */
 function notFoundIn(byKind: readonly RefHit[], byShape: readonly RefHit[]): RefHit[] {

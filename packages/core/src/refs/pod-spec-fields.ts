@@ -62,6 +62,14 @@ export function fieldSpec(f: PodSpecField): Omit<ReferenceSpec, 'on' | 'path'> {
 }
 
 /**
+ * What makes a map an env holder outside a pod spec (refs/find-references.ts
+ * and prune/find-live-references.ts): an EnvVar's `valueFrom` with one of
+ * the first, or an EnvFromSource with one of the second, given as a map.
+ */
+export const ENV_VALUE_SOURCES: readonly string[] = ['configMapKeyRef', 'secretKeyRef']
+export const ENV_FROM_SOURCES: readonly string[] = ['configMapRef', 'secretRef']
+
+/**
  * The keys of a Volume that name its source (core/v1 VolumeSource). A list
  * is a volume list when some entry has a string `name` and one of these
  * whose value is a map: `image` alone would match every container (`image:
