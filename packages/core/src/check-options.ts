@@ -166,21 +166,19 @@ function checkReference(r: Record<string, unknown>): string | undefined {
   return undefined
 }
 
-function checkPinned(p: Record<string, unknown>): string | undefined {
-  if (!TARGET_KINDS.includes(p.kind as string)) return `needs kind: ConfigMap or Secret, not ${describe(p.kind)}`
-  if (typeof p.name !== 'string' || p.name === '') return 'needs a name'
-  if (p.namespace !== undefined && typeof p.namespace !== 'string') return `namespace must be a string, not ${describe(p.namespace)}`
-  if (typeof p.reason !== 'string') return 'needs a reason (a string), shown in the PINNED warning'
-  return undefined
+/** A pinned or external entry: which object, and a reason that is shown (`where`). */
+function checkNamed(where: string): (e: Record<string, unknown>) => string | undefined {
+  return e => {
+    if (!TARGET_KINDS.includes(e.kind as string)) return `needs kind: ConfigMap or Secret, not ${describe(e.kind)}`
+    if (typeof e.name !== 'string' || e.name === '') return 'needs a name'
+    if (e.namespace !== undefined && typeof e.namespace !== 'string') return `namespace must be a string, not ${describe(e.namespace)}`
+    if (typeof e.reason !== 'string') return `needs a reason (a string), shown ${where}`
+    return undefined
+  }
 }
 
-function checkExternal(e: Record<string, unknown>): string | undefined {
-  if (!TARGET_KINDS.includes(e.kind as string)) return `needs kind: ConfigMap or Secret, not ${describe(e.kind)}`
-  if (typeof e.name !== 'string' || e.name === '') return 'needs a name'
-  if (e.namespace !== undefined && typeof e.namespace !== 'string') return `namespace must be a string, not ${describe(e.namespace)}`
-  if (typeof e.reason !== 'string') return 'needs a reason (a string), shown where a reference names it'
-  return undefined
-}
+const checkPinned = checkNamed('in the PINNED warning')
+const checkExternal = checkNamed('where a reference names it')
 
 function checkWarnings(warnings: unknown, at: string, problems: Problems): void {
   if (!isRecord(warnings)) {
