@@ -26,7 +26,7 @@ export function quoteDouble(s: string): string {
 export function renderScalar(value: string, style: ScalarStyle): string {
   switch (style) {
     case 'plain': return isSafePlain(value) ? value : quoteDouble(value)
-    case 'single': return `'${value.replaceAll("'", "''")}'`
+    case 'single': return ["'", value.replaceAll("'", "''"), "'"].join('')
     default: return quoteDouble(value)
   }
 }
@@ -38,37 +38,66 @@ export function renderString(value: string, json: boolean): string {
 
 type RenderedPair = readonly [key: string, value: string]
 
+// The texts below are built as lists of parts joined once, not with `+` or
+// template literals: V8 keeps a concatenation as a tree of its pieces (32
+// bytes a node), and a build holds every edit's text until it is written,
+// which at 100 MB of input is hundreds of thousands of them. A join of two
+// parts or more is one flat string.
+
 /** Text that adds `pairs` (values already rendered) at `site`. */
 export function renderPairs(site: PairSite, pairs: readonly RenderedPair[]): string {
-  const kv = ([k, v]: RenderedPair) => `${renderString(k, site.json)}: ${v}`
-  const { eol, indent } = site
+  const { eol, indent, json } = site
+  const parts: string[] = []
+  const pair = ([k, v]: RenderedPair) => {
+    parts.push(renderString(k, json), ': ', v)
+  }
   if (site.mode === 'replace-empty') {
-    return `${site.offset === site.end ? ' ' : ''}{${pairs.map(kv).join(', ')}}`
+    parts.push(site.offset === site.end ? ' {' : '{')
+    commaSeparated(pairs, pair, parts)
+    parts.push('}')
+  } else if (!site.flow) {
+    for (const p of pairs) {
+      if (site.mode === 'after') parts.push(eol, indent)
+      else parts.push(indent)
+      pair(p)
+      if (site.mode !== 'after') parts.push(eol)
+    }
+  } else if (site.mode === 'after') {
+    for (const p of pairs) {
+      parts.push(site.multiline ? ',' : ', ')
+      if (site.multiline) parts.push(eol, indent)
+      pair(p)
+    }
+  } else if (site.emptyFlow) {
+    commaSeparated(pairs, pair, parts)
+  } else {
+    for (const p of pairs) {
+      if (site.multiline) parts.push(eol, indent)
+      pair(p)
+      parts.push(site.multiline ? ',' : ', ')
+    }
   }
-  if (!site.flow) {
-    return site.mode === 'after'
-      ? pairs.map(p => `${eol}${indent}${kv(p)}`).join('')
-      : pairs.map(p => `${indent}${kv(p)}${eol}`).join('')
-  }
-  if (site.mode === 'after') {
-    return site.multiline
-      ? pairs.map(p => `,${eol}${indent}${kv(p)}`).join('')
-      : pairs.map(p => `, ${kv(p)}`).join('')
-  }
-  if (site.emptyFlow) return pairs.map(kv).join(', ')
-  return site.multiline
-    ? pairs.map(p => `${eol}${indent}${kv(p)},`).join('')
-    : pairs.map(p => `${kv(p)}, `).join('')
+  return parts.join('')
 }
 
 /** Text that adds maps (`key: {pairs}`) at `site`, nested in block style when the site is block style. */
 export function renderMaps(site: PairSite, step: string, maps: ReadonlyArray<readonly [string, readonly RenderedPair[]]>): string {
+  const { eol, indent, json } = site
   if (site.flow || site.mode !== 'after') {
     return renderPairs(site, maps.map(([key, pairs]) =>
-      [key, `{${pairs.map(([k, v]) => `${renderString(k, site.json)}: ${v}`).join(', ')}}`] as const))
+      [key, ['{', pairs.map(([k, v]) => [renderString(k, json), v].join(': ')).join(', '), '}'].join('')] as const))
   }
-  const { eol, indent } = site
-  return maps.map(([key, pairs]) =>
-    `${eol}${indent}${renderString(key, site.json)}:` +
-    pairs.map(([k, v]) => `${eol}${indent}${step}${renderString(k, site.json)}: ${v}`).join('')).join('')
+  const parts: string[] = []
+  for (const [key, pairs] of maps) {
+    parts.push(eol, indent, renderString(key, json), ':')
+    for (const [k, v] of pairs) parts.push(eol, indent, step, renderString(k, json), ': ', v)
+  }
+  return parts.join('')
+}
+
+function commaSeparated(pairs: readonly RenderedPair[], pair: (p: RenderedPair) => void, parts: string[]): void {
+  pairs.forEach((p, i) => {
+    if (i > 0) parts.push(', ')
+    pair(p)
+  })
 }

@@ -31,7 +31,8 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
   for (const { target, hash } of decisions) {
     const { facts, object } = target
     if (!hash || facts.hash === undefined) continue
-    const to = `${facts.originalName}-${facts.hash}`
+    // Joined, not concatenated: one flat string, held by every edit that writes it (render.ts).
+    const to = [facts.originalName, facts.hash].join('-')
     if (to.length > 253) {
       ctx.report.error('NAME_TOO_LONG', {
         message: `${formatResource(resourceOf(object))}: the hashed name ${to.slice(0, 40)}… would be ${to.length} characters; Kubernetes allows 253`,
@@ -146,6 +147,6 @@ function mergeOptions(existing: string, wanted: string): string {
 
 /** Sets a label or annotation value that is written, possibly as nothing. */
 function setEntry(edits: EditList, file: string, entry: EntrySite, text: string): void {
-  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? ` ${text}` : text)
+  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? [' ', text].join('') : text)
   else edits.replace(file, entry.start, entry.end, text)
 }
