@@ -64,6 +64,16 @@ export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v])
 }
 
+/**
+ * Each list copied to its size. A list grown by push() keeps room for 16
+ * more entries (V8), which for a list per target, held through planning,
+ * is most of its memory.
+ */
+export function fitted<K, V>(m: Map<K, V[]>): Map<K, V[]> {
+  for (const [k, list] of m) m.set(k, list.slice())
+  return m
+}
+
 /** A reference that is rewritten to the new name: a plain one, or a reader by name when hashing is forced. */
 export function followsRename(r: Resolution): boolean {
   return r.ref.spec.use === 'rewrite' || (r.ref.spec.use === 'pin' && r.target?.facts.mode === 'force')

@@ -1,6 +1,6 @@
 import type { ObjectFacts, RefSite } from '../facts.js'
 import type { TargetKind } from '../types.js'
-import { push, type PlanContext, type Resolution, type Target } from './context.js'
+import { fitted, push, type PlanContext, type Resolution, type Target } from './context.js'
 import { idOf } from '../read/identity.js'
 
 // --- internal ---
@@ -32,7 +32,7 @@ export function resolveReferences(ctx: PlanContext): Resolved {
     for (const t of r.ambiguous ?? []) push(byTarget, t, r)
     if (r.ref.spec.use === 'creates') created.add(idOf(r.ref.target, r.ref.namespace ?? '*', r.ref.name))
   }
-  return { index, all, byTarget, created }
+  return { index, all, byTarget: fitted(byTarget), created }
 }
 
 function resolve(index: TargetIndex, referrer: ObjectFacts, ref: RefSite): Resolution {
@@ -51,7 +51,12 @@ class TargetIndex {
   readonly all: Target[] = []
   private readonly exact = new Map<string, Target>()
   private readonly original = new Map<string, Target[]>()
-  private readonly anyNamespace = new Map<string, Target[]>()
+  /**
+   * By name alone, for references without a namespace (from cluster-scoped
+   * objects): made on the first such reference, since most inputs have none
+   * and it costs memory for every target.
+   */
+  private anyNamespace: Map<string, Target[]> | undefined
 
   constructor(objects: readonly ObjectFacts[]) {
     for (const object of objects) {
@@ -60,11 +65,7 @@ class TargetIndex {
       const t = { object, facts }
       this.all.push(t)
       this.exact.set(idOf(facts.kind, object.namespace, facts.name), t)
-      push(this.anyNamespace, `${facts.kind}\0${facts.name}`, t)
-      if (facts.originalName !== facts.name) {
-        push(this.original, idOf(facts.kind, object.namespace, facts.originalName), t)
-        push(this.anyNamespace, `${facts.kind}\0${facts.originalName}`, t)
-      }
+      if (facts.originalName !== facts.name) push(this.original, idOf(facts.kind, object.namespace, facts.originalName), t)
     }
   }
 
@@ -76,6 +77,13 @@ class TargetIndex {
   }
 
   byName(kind: TargetKind, name: string): Target[] {
+    if (!this.anyNamespace) {
+      this.anyNamespace = new Map()
+      for (const t of this.all) {
+        push(this.anyNamespace, `${t.facts.kind}\0${t.facts.name}`, t)
+        if (t.facts.originalName !== t.facts.name) push(this.anyNamespace, `${t.facts.kind}\0${t.facts.originalName}`, t)
+      }
+    }
     return [...new Set(this.anyNamespace.get(`${kind}\0${name}`) ?? [])]
   }
 }

@@ -83,7 +83,8 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
   const { select } = ctx.options
   const wanted = select === 'all' || (select === 'referenced' && referencedBy.length > 0)
   const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
-  return { target, hash, referencedBy, pinnedBy, decided }
+  // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
+  return { target, hash, referencedBy: referencedBy.slice(), pinnedBy, decided }
 }
 
 function describe(objects: readonly ObjectFacts[]): string {
