@@ -37,6 +37,9 @@ const libraryUpTo = 16000
 
 const cmhashBin = join(root, 'packages/cli/bin/cmhash.js')
 const floorScript = join(root, 'scripts/bench/floor.mjs')
+const memoryScript = join(root, 'scripts/bench/memory.mjs')
+/** Where the memory of a large build goes is measured at this size (the largest with --quick). */
+const memoryAt = quick ? 100 : 16000
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0
 const hasTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0
 
@@ -88,6 +91,7 @@ const work = mkdtempSync(join(tmpdir(), 'cmhash-bench-'))
 const rows = []
 let pruned
 let small
+let memory
 try {
   for (const apps of sizes) {
     const withKustomize = hasKubectl && apps <= kustomizeUpTo
@@ -117,6 +121,10 @@ try {
     }
     rows.push(row)
     console.log(JSON.stringify(row))
+    if (apps === memoryAt) {
+      memory = JSON.parse(execFileSync('node', ['--expose-gc', memoryScript, estate.manifests], { encoding: 'utf8' }))
+      console.log(JSON.stringify({ memory }))
+    }
     rmSync(join(work, String(apps)), { recursive: true, force: true })
   }
   if (!pruneOnly) {
@@ -294,10 +302,10 @@ ${smallSection}
   walk, hashing, edit sites), planning, garbage collection and reading the
   files.
 - Memory: the output is written as it is made (\`BuildResult.chunks()\`),
-  so it is never held whole; what a large build holds is the input text and
-  the facts and edits of every document (about 2.2 KB per document of this
-  estate), all needed until the plan is made, since any file's edits can
-  depend on any other file. ${huge?.cmhash.rss !== undefined && huge.cmhash.rss > 400 ? `That is why 100 MB still peaks at ${huge.cmhash.rss.toFixed(0)} MB: reaching 400 MB would take a more compact form of the facts (or a second reading of every file), not done.` : ''}
+  so it is never held whole. What a large build holds until its plan is made
+  is the input text and the facts of every document, since any file's edits
+  can depend on any other file; planning adds its own records and the edits.
+  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes, its facts ${memory.facts} bytes, and the plan kept for writing (edits, renames and who references what, for the report) ${memory.plan} bytes; while planning, its working records come on top, and the garbage collector's headroom on all of it.` : ''}${huge?.cmhash.rss !== undefined && huge.cmhash.rss > 400 ? ` That is why 100 MB peaks at ${huge.cmhash.rss.toFixed(0)} MB. Reaching 400 MB would take facts in a columnar form (offsets in typed arrays rather than an object per site) and a second reading of every file for the output instead of holding the text: not done.` : ''}
 - Small inputs: see above; most of a one-document build is Node.js starting
   and compiling the bundle, and the build's code running cold. The single
   executable (below) starts faster: it carries a V8 code cache of the bundle.
