@@ -80,13 +80,19 @@ export type WarningCode =
    * parameter): `kubectl apply` fails unless the object is deleted first.
    */
   | 'RECREATE_REQUIRED'
+  /**
+   * `select: all` renamed a ConfigMap/Secret that nothing in the input
+   * references: whatever reads it by name (a program, an object outside the
+   * input) no longer finds it.
+   */
+  | 'UNREFERENCED'
   /** `prune`: the live state is not known to hold every object of a kind that can reference ConfigMaps/Secrets; what that kind could reference is kept. */
   | 'INCOMPLETE_LIVE_STATE'
 
 /** Every warning code, in the order of {@link WarningCode}; for validating configuration and flags. */
 export const WARNING_CODES: readonly WarningCode[] = [
   'MISSING_REFERENCE', 'PINNED', 'AMBIGUOUS_REFERENCE', 'NOT_A_RESOURCE', 'IMMUTABLE_OVERRIDDEN', 'EMPTY_INPUT',
-  'ANNOTATION_OVERRIDDEN', 'POSSIBLE_REFERENCE', 'RECREATE_REQUIRED', 'INCOMPLETE_LIVE_STATE',
+  'ANNOTATION_OVERRIDDEN', 'POSSIBLE_REFERENCE', 'RECREATE_REQUIRED', 'UNREFERENCED', 'INCOMPLETE_LIVE_STATE',
 ]
 
 /**

@@ -129,7 +129,7 @@ describe('edits in place', () => {
     ['~', []],
     ['null', []],
   ])('immutable: %s (a string the API server refuses, or null, which is unset) becomes true', (written, codes) => {
-    const result = run(`apiVersion: v1\nkind: ConfigMap\nimmutable: ${written}\nmetadata: {name: app}\ndata: {k: v}\n`, { select: 'all' })
+    const result = run(`apiVersion: v1\nkind: ConfigMap\nimmutable: ${written}\nmetadata: {name: app}\ndata: {k: v}\n`, { select: 'all', warnings: { UNREFERENCED: 'ignore' } })
     expect(result.output).toContain('immutable: true\n')
     expect(result.warnings.map(w => w.code)).toEqual(codes)
     if (codes.length > 0) expect(result.warnings[0]!.message).toContain(`immutable: ${written} (not a boolean`)

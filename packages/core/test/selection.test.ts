@@ -174,6 +174,44 @@ describe('selection', () => {
   })
 })
 
+describe('select all: what nothing references', () => {
+  const codes = (r: { warnings: readonly { code: string; resource?: { name: string } }[] }) => r.warnings.map(w => `${w.code} ${w.resource?.name}`)
+
+  it('renames it, and warns that nothing follows the new name (a program reading it by name would not find it)', () => {
+    const r = run(join(cm('app'), deploy('app'), cm('operator-settings')), { select: 'all' })
+    expect(find(r.output, 'ConfigMap', 'operator-settings').metadata.name).toBe(`operator-settings-${H}`)
+    expect(codes(r)).toEqual(['UNREFERENCED operator-settings'])
+    const [w] = r.warnings
+    expect(w!.location).toMatchObject({ file: 'in.yaml', line: 22 }) // the third document's first line
+    expect(w!.message).toContain(`ConfigMap default/operator-settings is renamed operator-settings-${H} (select all), but nothing in the input references it`)
+    expect(w!.message).toContain('cmhash.dev/hash: "false"')
+  })
+
+  it('says nothing of one hashed by its own annotation, nor in the other modes, where nothing unreferenced is renamed', () => {
+    const forced = cm('forced', '\n    annotations: {cmhash.dev/hash: "true"}')
+    expect(codes(run(forced, { select: 'all' }))).toEqual([])
+    for (const select of ['referenced', 'annotated'] as const) {
+      const r = run(join(forced, cm('settings')), { select })
+      expect(r.renames.map(x => x.originalName)).toEqual(['forced'])
+      expect(codes(r)).toEqual([])
+    }
+  })
+
+  it('leaves one a field no table knows may name to POSSIBLE_REFERENCE, and one already hashed alone', () => {
+    const cr = source`
+      apiVersion: example.com/v1
+      kind: Widget
+      metadata:
+        name: w
+      spec:
+        configMapRef:
+          name: widget-settings
+    `
+    const r = run(join(cm('widget-settings'), cr, cm(`done-${H}`)), { select: 'all' })
+    expect(codes(r)).toEqual(['POSSIBLE_REFERENCE widget-settings'])
+  })
+})
+
 describe('namespaces', () => {
   it('resolves by namespace: a reference in a never means the object in b', () => {
     const other = source`

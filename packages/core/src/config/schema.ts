@@ -212,6 +212,9 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         "RECREATE_REQUIRED": {
           "$ref": "#/definitions/WarningLevel"
         },
+        "UNREFERENCED": {
+          "$ref": "#/definitions/WarningLevel"
+        },
         "INCOMPLETE_LIVE_STATE": {
           "$ref": "#/definitions/WarningLevel"
         }

@@ -94,6 +94,7 @@ export interface CmhashConfig {
     ANNOTATION_OVERRIDDEN?: WarningLevel
     POSSIBLE_REFERENCE?: WarningLevel
     RECREATE_REQUIRED?: WarningLevel
+    UNREFERENCED?: WarningLevel
     INCOMPLETE_LIVE_STATE?: WarningLevel
   }
   /**

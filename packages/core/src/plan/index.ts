@@ -3,8 +3,8 @@
 // the data keys references need, select the targets to hash, rename them,
 // rewrite the references that follow, keep each edit out of the places
 // that share its node through a YAML alias, and warn about what must be
-// recreated, references left as written, and old names left in fields no
-// table knows.
+// recreated, references left as written, old names left in fields no
+// table knows, and what select all renamed that nothing references.
 import type { FileFacts, Plan } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
 import { checkDuplicates } from './check-duplicates.js'
@@ -14,6 +14,7 @@ import { EditList } from './edit-list.js'
 import { renameTargets } from './rename-targets.js'
 import { reportPossibleReferences } from './report-possible-references.js'
 import { reportRecreate } from './report-recreate.js'
+import { reportUnreferenced } from './report-unreferenced.js'
 import { reportUnresolved } from './report-unresolved.js'
 import { resolveReferences } from './resolve-references.js'
 import { protectSharedNodes } from './protect-shared-nodes.js'
@@ -37,6 +38,6 @@ export function planBuild(files: readonly FileFacts[], options: PlanOptions, rep
   protectSharedNodes(ctx, wanted, edits)
   reportRecreate(ctx, renamed)
   reportUnresolved(ctx, resolved)
-  reportPossibleReferences(ctx, renamed)
+  reportUnreferenced(ctx, renamed, reportPossibleReferences(ctx, renamed))
   return { edits: edits.byFile, renames }
 }

@@ -17,12 +17,13 @@ import { push, type PlanContext, type Target } from './context.js'
  * input order) and how many more, the configuration entry that would make
  * cmhash rewrite the first a table can describe (or pin it, or know it as
  * created), and, where a program finds it by a name no entry can describe
- * (an env value, a flag), the pin that keeps its name.
+ * (an env value, a flag), the pin that keeps its name. Returns the objects
+ * warned about.
  */
-export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): void {
+export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): ReadonlySet<Target> {
   const byName = new Map<string, Target[]>()
   for (const [t, r] of renamed) if (r.from !== r.to) push(byName, `${t.facts.kind}\0${t.facts.name}`, t)
-  if (byName.size === 0) return
+  if (byName.size === 0) return new Set()
   const found = new Map<Target, Array<{ object: ObjectFacts; p: PossibleReference }>>()
   for (const object of ctx.objects) {
     for (const p of object.possibleRefs) {
@@ -46,6 +47,7 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
       at: ctx.where(first.object, first.p.offset), resource: resourceOf(t.object), path: first.p.path,
     })
   }
+  return new Set(found.keys())
 }
 
 /**
