@@ -216,6 +216,36 @@ describe('traefik', () => {
     expect(r.output).toMatch(new RegExp(`(secretName|secret|- ): ?${to}\\n|- ${to}\\n`))
     expect(renamed(build(fixture('traefik', file), without('traefik')), name)).toBeUndefined()
   })
+
+  // Shapes from Traefik's CRD schemas (v3), for the fields the docs' examples lack.
+  it.each([
+    ['TLSStore', 'certificates: [{secretName: NAME}]'],
+    ['Middleware', 'forwardAuth: {address: "https://auth", tls: {caSecret: NAME}}'],
+    ['Middleware', 'forwardAuth: {address: "https://auth", tls: {certSecret: NAME}}'],
+    ['Middleware', 'rateLimit: {redis: {endpoints: ["r:6379"], secret: NAME}}'],
+    ['Middleware', 'rateLimit: {redis: {endpoints: ["r:6379"], tls: {caSecret: NAME}}}'],
+    ['Middleware', 'rateLimit: {redis: {endpoints: ["r:6379"], tls: {certSecret: NAME}}}'],
+    ['ServersTransport', 'rootCAs: [{secret: NAME}]'],
+    ['ServersTransport', 'rootCAs: [{configMap: NAME}]'],
+    ['ServersTransport', 'rootCAsSecrets: [NAME]'],
+    ['ServersTransport', 'certificatesSecrets: [NAME]'],
+    ['ServersTransportTCP', 'tls: {rootCAs: [{secret: NAME}]}'],
+    ['ServersTransportTCP', 'tls: {rootCAs: [{configMap: NAME}]}'],
+    ['ServersTransportTCP', 'tls: {rootCAsSecrets: [NAME]}'],
+    ['ServersTransportTCP', 'tls: {certificatesSecrets: [NAME]}'],
+  ])('%s %s: follows', (kind, spec) => {
+    const target = spec.includes('configMap') ? 'ConfigMap' : 'Secret'
+    const input = [
+      `apiVersion: v1\nkind: ${target}\nmetadata: {name: ca}\ndata: {ca.crt: ${target === 'Secret' ? 'Y2E=' : 'ca'}}\n`,
+      `apiVersion: traefik.io/v1alpha1\nkind: ${kind}\nmetadata: {name: t}\nspec:\n  ${spec.replace('NAME', 'ca')}\n`,
+    ].join('---\n')
+    const r = build([{ path: 'in.yaml', content: input }])
+    const to = renamed(r, 'ca')
+    expect(to).toMatch(/^ca-[a-z0-9]{10}$/)
+    expect(r.output.split('---\n')[1]).toContain(spec.replace('NAME', to!))
+    expect(r.warnings).toEqual([])
+    expect(renamed(build([{ path: 'in.yaml', content: input }], without('traefik')), 'ca')).toBeUndefined()
+  })
 })
 
 /** Every file of a fixture folder (or one sub-folder of it), in path order. */
