@@ -167,14 +167,14 @@ describe('cmhash diff --git', () => {
   })
 
   it('reads the configuration file of each side, as build finds it', async () => {
-    write('k8s/cmhash.config.yaml', 'select: all\n')
+    write('k8s/cmhash.config.yaml', 'select: all\nwarnings: {UNREFERENCED: ignore}\n')
     commit('hash everything')
     rmSync(join(repo, 'k8s/cmhash.config.yaml'))
     // At HEAD feature-flags was hashed (select: all); in the work tree it is not.
     const { result } = await diffJson('--git', 'HEAD', 'k8s')
     expect(result.configs.map(c => [c.name, c.from === c.name, c.to])).toEqual([['feature-flags', false, 'feature-flags']])
     // --config names one file for both sides.
-    write('both.yaml', 'select: all\n')
+    write('both.yaml', 'select: all\nwarnings: {UNREFERENCED: ignore}\n')
     expect((await diffJson('--config', 'both.yaml', '--git', 'HEAD', 'k8s')).result.configs).toEqual([])
   })
 
