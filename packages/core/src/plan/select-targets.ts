@@ -76,7 +76,7 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
     pinnedBy.push('its annotation cmhash.dev/hash is "false"')
     decided = true
   }
-  if (facts.empty) pinnedBy.push('it has no data, so a program fills it in at run time, by name')
+  if (facts.empty) pinnedBy.push('it has no data, so it is filled in later under this name (by a program at run time, or by hand)')
   if (facts.kind === 'Secret' && facts.secretType === 'kubernetes.io/service-account-token') {
     pinnedBy.push('it is a service-account token, which the token controller fills in by name')
   }
