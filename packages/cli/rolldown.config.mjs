@@ -6,13 +6,14 @@
 // The other commands, the configuration module with ajv, and fast-glob are
 // chunks loaded when used.
 //
-// The chunks are CommonJS so that bin/cmhash.js can compile build.cjs
-// itself, with a V8 code cache (Node.js 20 has none for ES modules);
-// rolldown turns the lazy import()s into require()s. The package's export
-// is a one-line ES module over the CommonJS entry (esmEntry), not a second
-// copy of the code. The code is ASCII and without JSDoc: one non-ASCII
-// character makes V8 hold the whole source as two-byte characters, decoded
-// from UTF-8 on every run.
+// The chunks are CommonJS: bin/cmhash.js compiles build.cjs itself, with a
+// V8 code cache (Node.js 20 has none for ES modules), which the chunk's
+// first line names (codeCacheKey); rolldown turns the lazy import()s into
+// require()s. The package's export is a one-line ES module over the
+// CommonJS entry (esmEntry), not a second copy of the code. The code is
+// ASCII and without JSDoc: one non-ASCII character makes V8 hold the whole
+// source as two-byte characters, decoded from UTF-8 on every run.
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -55,8 +56,25 @@ export default defineConfig({
     charset: 'ascii', comments: { jsdoc: false },
     codeSplitting: { groups: [{ name: 'build', test: id => !LAZY.some(re => re.test(id)) }] },
   },
-  plugins: [...shared.plugins, esmEntry()],
+  plugins: [...shared.plugins, codeCacheKey(), esmEntry()],
 })
+
+/**
+ * Starts build.cjs with cmhash's version and a hash of the chunk, which
+ * bin/cmhash.js names the chunk's V8 code cache by: V8 itself checks only
+ * that a cache was made from a source of the same length.
+ */
+function codeCacheKey() {
+  return {
+    name: 'code-cache-key',
+    generateBundle(_options, bundle) {
+      const chunk = bundle['build.cjs']
+      if (chunk?.type !== 'chunk') throw new Error('no build.cjs chunk, which bin/cmhash.js loads')
+      const hash = createHash('sha256').update(chunk.code).digest('hex').slice(0, 16)
+      chunk.code = `// cmhash ${version} build ${hash} (bin/cmhash.js names this file's code cache by them)\n${chunk.code}`
+    },
+  }
+}
 
 /**
  * Writes cmhash.mjs, the package's export: an ES module (the types in

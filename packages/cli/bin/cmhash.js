@@ -1,6 +1,137 @@
 #!/usr/bin/env node
+// @ts-check
 // The npm package's entry point. All it does is in main() (src/cli.ts),
-// which the single executable's sea/main.mjs calls too.
-import { main } from '../dist/bundle/cmhash.mjs'
+// which the single executable's sea/main.mjs calls too; this file loads it
+// through a V8 code cache. Compiling the bundle's build chunk, and then the
+// functions a build calls, was most of what a small build spent beyond
+// Node.js starting; with the cache V8 reads them compiled. The cache is
+// made after a run, so it holds what that run compiled; CMHASH_NO_CACHE=1
+// turns it off. It cannot fail a run: an error reading or writing it is
+// ignored, a damaged one is not given to V8 (which would crash on it), and
+// V8 rejects one made by another Node.js.
+//
+// Plain JavaScript checked by tsc (// @ts-check), not TypeScript bundled:
+// Node.js runs this file as published, and it cannot be part of the bundle
+// it loads.
+import { hash } from 'node:crypto'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlink, writeFileSync } from 'node:fs'
+import { createRequire, Module } from 'node:module'
+import { basename, dirname, isAbsolute, join } from 'node:path'
+import { Script } from 'node:vm'
 
-await main()
+// The chunk that holds main() and all a build runs (rolldown.config.mjs),
+// by the path require() gives it (see load).
+const file = createRequire(import.meta.url).resolve('../dist/bundle/build.cjs')
+const source = readFileSync(file, 'utf8')
+const cacheFile = cachePath(source)
+const cached = cacheFile === undefined ? undefined : readCache(cacheFile)
+// Node.js's CommonJS wrapper, on the chunk's first line (a comment): lines
+// and columns in stack traces are the file's.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached })
+await load(script, file).main()
+if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejected) && worthCaching()) writeCache(cacheFile, script)
+
+/**
+ * Runs the compiled chunk as Node.js runs a CommonJS module, registered as
+ * loaded: the lazily loaded chunks require('./build.cjs') and must get
+ * this instance, not a second one.
+ * @param {Script} script
+ * @param {string} file
+ * @returns {typeof import('cmhash')}
+ */
+function load(script, file) {
+  const module = new Module(file)
+  module.filename = file
+  const require = createRequire(file)
+  require.cache[file] = module
+  script.runInThisContext()(module.exports, require, module, file, dirname(file))
+  module.loaded = true
+  return module.exports
+}
+
+/**
+ * Where the chunk's code cache for this Node.js is, or undefined when there
+ * is to be none. V8 checks only that a cache was made from a source of the
+ * same length, so the name says which source: cmhash's version and the
+ * chunk's content hash, which the bundler wrote on its first line.
+ * @param {string} source
+ */
+function cachePath(source) {
+  const key = /^\/\/ cmhash (\S+) build (\w+)/.exec(source)
+  const dir = cacheDir()
+  return key && dir ? join(dir, `build-${key[1]}-${process.version}-${process.arch}-${key[2]}.v8`) : undefined
+}
+
+/**
+ * The user's own cache directory for cmhash, never a shared one (a code
+ * cache someone else could write would run as this user); undefined when
+ * caching is off or there is no home directory.
+ */
+function cacheDir() {
+  const env = process.env
+  if (env.CMHASH_NO_CACHE) return undefined
+  if (process.platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'cmhash', 'Cache') : undefined
+  if (!env.HOME) return undefined
+  if (process.platform === 'darwin') return join(env.HOME, 'Library', 'Caches', 'cmhash')
+  // The XDG specification: a relative path is to be ignored.
+  return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME, '.cache'), 'cmhash')
+}
+
+/**
+ * The cache, if this user wrote it, no one else can change it, and it is
+ * whole: the file is a SHA-256 of the V8 data, then the data. (V8 checks
+ * the data's length, not its bytes, and crashes on damaged ones.)
+ * @param {string} path
+ */
+function readCache(path) {
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      const stat = fstatSync(fd)
+      if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined
+      const file = readFileSync(fd)
+      const data = file.subarray(32)
+      return hash('sha256', data, 'buffer').equals(file.subarray(0, 32)) ? data : undefined
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether this run compiled what the next ones will need. V8 caches the
+ * functions that have run, so the cache is made by a build, diff or prune
+ * that did its work (exit code 0, or 1: an invalid input, or diff's
+ * "rolls"), not by --version, --help or a mistyped option, which would
+ * leave every later build compiling most of what it runs.
+ */
+function worthCaching() {
+  const [command, ...rest] = process.argv.slice(2)
+  return ['build', 'diff', 'prune'].includes(String(command)) && !rest.some(a => a === '--help' || a === '-h') && Number(process.exitCode ?? 0) <= 1
+}
+
+/**
+ * Writes the script's cache whole or not at all (a new file beside it,
+ * renamed over it), and removes the caches of other builds of this
+ * version: a development checkout would otherwise leave one per build.
+ * @param {string} path
+ * @param {Script} script
+ */
+function writeCache(path, script) {
+  const dir = dirname(path)
+  const temp = `${path}.${process.pid}.tmp`
+  try {
+    const data = script.createCachedData()
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    writeFileSync(temp, Buffer.concat([hash('sha256', data, 'buffer'), data]), { mode: 0o600, flag: 'wx' })
+    renameSync(temp, path)
+    const sameVersion = basename(path).replace(/[^-]+\.v8$/, '')
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(sameVersion) && name.endsWith('.v8') && name !== basename(path)) unlink(join(dir, name), () => {})
+    }
+  } catch {
+    unlink(temp, () => {})
+  }
+}
