@@ -4,17 +4,17 @@
 // which the single executable's sea/main.mjs calls too; this file loads it
 // through a V8 code cache. Compiling the bundle's build chunk, and then the
 // functions a build calls, was most of what a small build spent beyond
-// Node.js starting; with the cache V8 reads them compiled. The cache is
-// made after a run, so it holds what that run compiled; CMHASH_NO_CACHE=1
-// turns it off. It cannot fail a run: an error reading or writing it is
-// ignored, a damaged one is not given to V8 (which would crash on it), and
-// V8 rejects one made by another Node.js.
+// Node.js starting; with the cache, V8 reads them compiled. The cache is
+// made after a run, so it holds what that run compiled, in the user's own
+// cache directory; CMHASH_NO_CACHE=1 turns it off. It cannot fail a run:
+// errors reading or writing it are ignored, a damaged one is not given to
+// V8 (which would crash on it), and V8 rejects one made by another Node.js.
 //
 // Plain JavaScript checked by tsc (// @ts-check), not TypeScript bundled:
 // Node.js runs this file as published, and it cannot be part of the bundle
 // it loads.
 import { hash } from 'node:crypto'
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlink, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlink, writeFileSync } from 'node:fs'
 import { createRequire, Module } from 'node:module'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { Script } from 'node:vm'
@@ -78,17 +78,17 @@ function cacheDir() {
 }
 
 /**
- * The cache, if this user wrote it, no one else can change it, and it is
- * whole: the file is a SHA-256 of the V8 data, then the data. (V8 checks
- * the data's length, not its bytes, and crashes on damaged ones.)
+ * The cache, if it is whole and no one but this user can have written it:
+ * the file is a SHA-256 of the V8 data, then the data. (V8 checks the
+ * data's length, not its bytes, and crashes on damaged ones.)
  * @param {string} path
  */
 function readCache(path) {
   try {
+    if (!isPrivate(statSync(dirname(path)))) return undefined
     const fd = openSync(path, 'r')
     try {
-      const stat = fstatSync(fd)
-      if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined
+      if (!isPrivate(fstatSync(fd))) return undefined
       const file = readFileSync(fd)
       const data = file.subarray(32)
       return hash('sha256', data, 'buffer').equals(file.subarray(0, 32)) ? data : undefined
@@ -98,6 +98,15 @@ function readCache(path) {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Whether only this user (or root) can change the file or directory: a
+ * code cache someone else could write would run as this user.
+ * @param {import('node:fs').Stats} stat
+ */
+function isPrivate(stat) {
+  return !process.getuid || (stat.uid === process.getuid() && (stat.mode & 0o022) === 0)
 }
 
 /**
@@ -123,9 +132,16 @@ function writeCache(path, script) {
   const dir = dirname(path)
   const temp = `${path}.${process.pid}.tmp`
   try {
-    const data = script.createCachedData()
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    writeFileSync(temp, Buffer.concat([hash('sha256', data, 'buffer'), data]), { mode: 0o600, flag: 'wx' })
+    if (!isPrivate(statSync(dir))) return
+    // Opened first: where nothing can be written, no time goes into the data.
+    const fd = openSync(temp, 'wx', 0o600)
+    try {
+      const data = script.createCachedData()
+      writeFileSync(fd, Buffer.concat([hash('sha256', data, 'buffer'), data]))
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temp, path)
     const sameVersion = basename(path).replace(/[^-]+\.v8$/, '')
     for (const name of readdirSync(dir)) {

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -87,13 +88,28 @@ describe.skipIf(process.platform === 'win32')('the code cache', () => {
     expect(statSync(cacheFile()).ino).toBe(ino)
   })
 
-  it('one that others could have written is not read, and is replaced', () => {
+  /** A cache with a valid checksum and damaged V8 data, which V8 would crash on: what someone else could plant. */
+  function plant() {
     cmhash(['build', k8s])
+    const data = Buffer.from(readFileSync(cacheFile()).subarray(32).map((b, i) => (i > 1000 && i % 1000 === 0 ? b ^ 0xff : b)))
+    writeFileSync(cacheFile(), Buffer.concat([createHash('sha256').update(data).digest(), data]))
+  }
+
+  it('one that others could have written is not read, and is replaced', () => {
+    plant()
     chmodSync(cacheFile(), 0o666)
     const { ino } = statSync(cacheFile())
     expect(cmhash(['build', k8s])).toEqual(built)
     expect(statSync(cacheFile()).ino).not.toBe(ino)
     expect(statSync(cacheFile()).mode & 0o777).toBe(0o600)
+  })
+
+  it('nor is one in a directory others can write, which is left alone', () => {
+    plant()
+    chmodSync(dir(), 0o777)
+    const { ino } = statSync(cacheFile())
+    expect(cmhash(['build', k8s])).toEqual(built)
+    expect(statSync(cacheFile()).ino).toBe(ino)
   })
 
   it('a cache directory that cannot be made or written changes nothing', () => {
