@@ -14,14 +14,14 @@
 // Node.js runs this file as published, and it cannot be part of the bundle
 // it loads.
 import { hash } from 'node:crypto'
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlink, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlink, writeFileSync } from 'node:fs'
 import { createRequire, Module } from 'node:module'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { Script } from 'node:vm'
 
 // The chunk that holds main() and all a build runs (rolldown.config.mjs),
-// by the path require() gives it (see load).
-const file = createRequire(import.meta.url).resolve('../dist/bundle/build.cjs')
+// by its real path, as require() names it (see load).
+const file = realpathSync(join(import.meta.dirname, '../dist/bundle/build.cjs'))
 const source = readFileSync(file, 'utf8')
 const cacheFile = cachePath(source)
 const cached = cacheFile === undefined ? undefined : readCache(cacheFile)
