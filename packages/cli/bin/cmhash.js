@@ -13,11 +13,13 @@
 // Plain JavaScript checked by tsc (// @ts-check), not TypeScript bundled:
 // Node.js runs this file as published, and it cannot be part of the bundle
 // it loads.
-import { hash } from 'node:crypto'
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlink, writeFileSync } from 'node:fs'
-import { createRequire, Module } from 'node:module'
-import { basename, dirname, isAbsolute, join } from 'node:path'
-import { Script } from 'node:vm'
+// Built-in modules through process.getBuiltinModule, not import: an import
+// makes an ES module facade of each, about 1.5 ms for these five.
+const { hash } = process.getBuiltinModule('node:crypto')
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlink, writeFileSync } = process.getBuiltinModule('node:fs')
+const { createRequire, Module } = process.getBuiltinModule('node:module')
+const { basename, dirname, isAbsolute, join } = process.getBuiltinModule('node:path')
+const { Script } = process.getBuiltinModule('node:vm')
 
 // The chunk that holds main() and all a build runs (rolldown.config.mjs),
 // by its real path, as require() names it (see load).
@@ -35,7 +37,7 @@ if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejecte
  * Runs the compiled chunk as Node.js runs a CommonJS module, registered as
  * loaded: the lazily loaded chunks require('./build.cjs') and must get
  * this instance, not a second one.
- * @param {Script} script
+ * @param {import('node:vm').Script} script
  * @param {string} file
  * @returns {typeof import('cmhash')}
  */
@@ -126,7 +128,7 @@ function worthCaching() {
  * renamed over it), and removes the caches of other builds of this
  * version: a development checkout would otherwise leave one per build.
  * @param {string} path
- * @param {Script} script
+ * @param {import('node:vm').Script} script
  */
 function writeCache(path, script) {
   const dir = dirname(path)
