@@ -42,13 +42,13 @@ if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejecte
  * @returns {typeof import('cmhash')}
  */
 function load(script, file) {
-  const module = new Module(file)
-  module.filename = file
-  const require = createRequire(file)
-  require.cache[file] = module
-  script.runInThisContext()(module.exports, require, module, file, dirname(file))
-  module.loaded = true
-  return module.exports
+  const chunk = new Module(file)
+  chunk.filename = file
+  const requireHere = createRequire(file)
+  requireHere.cache[file] = chunk
+  script.runInThisContext()(chunk.exports, requireHere, chunk, file, dirname(file))
+  chunk.loaded = true
+  return chunk.exports
 }
 
 /**
