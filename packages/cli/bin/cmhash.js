@@ -13,6 +13,7 @@
 // Plain JavaScript checked by tsc (// @ts-check), not TypeScript bundled:
 // Node.js runs this file as published, and it cannot be part of the bundle
 // it loads.
+
 // Built-in modules through process.getBuiltinModule, not import: an import
 // makes an ES module facade of each, about 1.5 ms for these five.
 const { hash } = process.getBuiltinModule('node:crypto')
