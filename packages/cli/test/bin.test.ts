@@ -147,12 +147,12 @@ describe.skipIf(process.platform === 'win32')('the code cache', () => {
   })
 
   it('the lazily loaded chunks share the loaded build chunk: a configuration error is one, not an internal error', () => {
-    const dir = tree({ 'k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n', 'k/cmhash.config.yaml': 'select: sometimes\n' })
+    const top = tree({ 'k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n', 'k/cmhash.config.yaml': 'select: sometimes\n' })
     // Compiled, then from the cache; then through a symbolic link Node.js
     // keeps in the bin's path, while require() names chunks by real paths.
-    symlinkSync(join(bin, '../..'), join(dir, 'linked'))
-    for (const [i, via] of [[bin], [bin], ['--preserve-symlinks-main', join(dir, 'linked/bin/cmhash.js')]].entries()) {
-      const r = spawnSync('node', [...via, 'build', join(dir, 'k')], { env: { PATH: process.env.PATH, HOME: join(dir, 'home') }, encoding: 'utf8' })
+    symlinkSync(join(bin, '../..'), join(top, 'linked'))
+    for (const [i, via] of [[bin], [bin], ['--preserve-symlinks-main', join(top, 'linked/bin/cmhash.js')]].entries()) {
+      const r = spawnSync('node', [...via, 'build', join(top, 'k')], { env: { PATH: process.env.PATH, HOME: join(top, 'home') }, encoding: 'utf8' })
       expect(r.status, `run ${i}`).toBe(1)
       expect(r.stderr).toMatch(/^error: .*cmhash\.config\.yaml:1:9: INVALID_CONFIG: select must be one of/)
     }
