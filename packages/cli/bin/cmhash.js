@@ -115,13 +115,13 @@ function isPrivate(stat) {
 /**
  * Whether this run compiled what the next ones will need. V8 caches the
  * functions that have run, so the cache is made by a build, diff or prune
- * that did its work (exit code 0, or 1: an invalid input, or diff's
- * "rolls"), not by --version, --help or a mistyped option, which would
- * leave every later build compiling most of what it runs.
+ * that succeeded, not by --version, --help, a mistyped option or an
+ * invalid input, which would leave every later build compiling much of
+ * what it runs.
  */
 function worthCaching() {
   const [command, ...rest] = process.argv.slice(2)
-  return ['build', 'diff', 'prune'].includes(String(command)) && !rest.some(a => a === '--help' || a === '-h') && Number(process.exitCode ?? 0) <= 1
+  return ['build', 'diff', 'prune'].includes(String(command)) && !rest.some(a => a === '--help' || a === '-h') && Number(process.exitCode ?? 0) === 0
 }
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, scratch, tree } from './_fixtures.js'
@@ -40,10 +40,10 @@ describe.skipIf(process.platform === 'win32')('the code cache', () => {
   const [, version, hash] = /^\/\/ cmhash (\S+) build (\w+)/.exec(readFileSync(new URL('../dist/bundle/build.cjs', import.meta.url), 'utf8'))!
   const name = `build-${version}-${process.version}-${process.arch}-${hash}.v8`
 
-  /** Runs the bin with a home and cache directory of the test's own, and nothing else from the environment. */
-  function cmhash(args: string[], env: Record<string, string> = {}) {
+  /** Runs the bin (`via` a path, with node's options) with a home and cache directory of the test's own, and nothing else from the environment. */
+  function cmhash(args: string[], env: Record<string, string> = {}, via = [bin]) {
     const home = join(scratch.dir, 'home')
-    const r = spawnSync('node', [bin, ...args], { cwd: scratch.dir, env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(scratch.dir, 'xdg'), ...env }, encoding: 'utf8' })
+    const r = spawnSync('node', [...via, ...args], { cwd: scratch.dir, env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(scratch.dir, 'xdg'), ...env }, encoding: 'utf8' })
     return { status: r.status, stdout: r.stdout, stderr: r.stderr }
   }
   const dir = () => (process.platform === 'darwin' ? join(scratch.dir, 'home/Library/Caches/cmhash') : join(scratch.dir, 'xdg/cmhash'))
@@ -62,8 +62,11 @@ describe.skipIf(process.platform === 'win32')('the code cache', () => {
     expect(statSync(cacheFile())).toMatchObject({ ino, mtimeMs })
   })
 
-  it('is not written by runs that compile little of a build (--version, --help, a mistake); they use it', () => {
+  it('is not written by runs that compile little of a build (--version, --help, a mistake, an invalid input); they use it', () => {
+    const invalid = tree({ 'bad/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: [1]}\n' })
+    expect(cmhash(['build', join(invalid, 'bad')]).status).toBe(1)
     for (const args of [['--version'], ['build', '--help'], ['build'], ['biuld', k8s]]) cmhash(args)
+    rmSync(join(invalid, 'bad'), { recursive: true })
     expect(readdirSync(scratch.dir)).toEqual([])
     expect(cmhash(['build', k8s])).toEqual(built)
     const { ino } = statSync(cacheFile())
@@ -148,11 +151,13 @@ describe.skipIf(process.platform === 'win32')('the code cache', () => {
 
   it('the lazily loaded chunks share the loaded build chunk: a configuration error is one, not an internal error', () => {
     const top = tree({ 'k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n', 'k/cmhash.config.yaml': 'select: sometimes\n' })
-    // Compiled, then from the cache; then through a symbolic link Node.js
-    // keeps in the bin's path, while require() names chunks by real paths.
     symlinkSync(join(bin, '../..'), join(top, 'linked'))
+    // Compiled; from the cache a build wrote; and through a symbolic link
+    // Node.js keeps in the bin's path, while require() names chunks by
+    // their real paths.
     for (const [i, via] of [[bin], [bin], ['--preserve-symlinks-main', join(top, 'linked/bin/cmhash.js')]].entries()) {
-      const r = spawnSync('node', [...via, 'build', join(top, 'k')], { env: { PATH: process.env.PATH, HOME: join(top, 'home') }, encoding: 'utf8' })
+      if (i === 1) expect(cmhash(['build', k8s])).toEqual(built)
+      const r = cmhash(['build', join(top, 'k')], {}, via)
       expect(r.status, `run ${i}`).toBe(1)
       expect(r.stderr).toMatch(/^error: .*cmhash\.config\.yaml:1:9: INVALID_CONFIG: select must be one of/)
     }
