@@ -14,6 +14,7 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     setupFiles: ['./test/setup/silent-dependencies.ts'],
+    globalSetup: ['./test/setup/code-cache.ts'],
     reporters: ['default', './scripts/vitest-summary.ts'],
   },
 })

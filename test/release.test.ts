@@ -82,15 +82,19 @@ describe('pnpm release', () => {
   })
 
   it('packs cmhash as its bundle and its types, with no dependencies to install', () => {
-    // The bundle's chunks (the entry, the lazily loaded configuration, and
-    // what they share) are named by the bundler; only .mjs files go there.
+    // The bundle's chunks are CommonJS, named by the bundler: the entry,
+    // build.cjs (which the bin loads through its code cache), the lazily
+    // loaded configuration, and what they share. The one ES module is the
+    // package's export, over the entry: the code is there once.
     const files = entries(tgz.cli)
     expect(files.filter(f => !f.startsWith('package/dist/bundle/'))).toEqual([
       'package/LICENSE', 'package/README.md', 'package/bin/cmhash.js', 'package/dist/cli.d.ts', 'package/dist/io.d.ts', 'package/package.json',
     ])
     const bundle = files.filter(f => f.startsWith('package/dist/bundle/'))
-    expect(bundle).toEqual(expect.arrayContaining(['package/dist/bundle/THIRD-PARTY-LICENSES.txt', 'package/dist/bundle/cmhash.mjs', 'package/dist/bundle/config.mjs']))
-    expect(bundle.filter(f => !f.endsWith('.mjs') && !f.endsWith('/THIRD-PARTY-LICENSES.txt'))).toEqual([])
+    expect(bundle).toEqual(expect.arrayContaining(['package/dist/bundle/THIRD-PARTY-LICENSES.txt', 'package/dist/bundle/cmhash.mjs',
+      'package/dist/bundle/cmhash.cjs', 'package/dist/bundle/build.cjs', 'package/dist/bundle/config.cjs']))
+    expect(bundle.filter(f => !f.endsWith('.cjs') && !f.endsWith('/THIRD-PARTY-LICENSES.txt'))).toEqual(['package/dist/bundle/cmhash.mjs'])
+    expect(run('tar', ['-xzOf', tgz.cli, 'package/dist/bundle/cmhash.mjs'])).toBe("export { EXIT, main, run } from './cmhash.cjs'\n")
     const licences = run('tar', ['-xzOf', tgz.cli, 'package/dist/bundle/THIRD-PARTY-LICENSES.txt'])
     for (const bundled of ['yaml@', 'ajv@', 'fast-glob@', 'micromatch@']) expect(licences).toContain(`\n${bundled}`)
   })
@@ -151,6 +155,19 @@ describe('installed with npm, offline, into an empty project', () => {
     run('npm', ['install', '-g', '--offline', '--prefix', prefix, tgz.cli], { cwd: work, env: npmEnv })
     expect(run(join(prefix, 'bin/cmhash'), ['build', join(root, 'examples/basic/k8s')])).toBe(expected)
     expect(run(join(prefix, 'bin/kubectl-cmhash'), ['build', '--help']).split('\n')[0]).toBe('Usage: kubectl cmhash build [options] <path>... | -')
+  })
+
+  it('exports run, main and EXIT from cmhash to ES modules', () => {
+    const said = node(['--input-type=module', '-e', `
+      import { run, main, EXIT } from 'cmhash'
+      import { PassThrough } from 'node:stream'
+      const stdout = new PassThrough()
+      let text = ''
+      stdout.on('data', d => { text += d })
+      const code = await run(['--version'], { stdin: process.stdin, stdout, stderr: process.stderr, cwd: process.cwd() })
+      console.log(code, text.trim(), typeof main, EXIT.usage)
+    `])
+    expect(said).toBe(`0 cmhash ${version} function 2\n`)
   })
 
   it('loads the library from ESM, with its config entry and schemas', () => {

@@ -71,7 +71,7 @@ for (const [task, taskArgs] of Object.entries(tasks)) {
 
 const size = bytes => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`)
 const bundleDir = join(root, 'packages/cli/dist/bundle')
-const bundle = readdirSync(bundleDir).filter(f => f.endsWith('.mjs')).reduce((n, f) => n + statSync(join(bundleDir, f)).size, 0)
+const bundle = readdirSync(bundleDir).filter(f => /\.[cm]js$/.test(f)).reduce((n, f) => n + statSync(join(bundleDir, f)).size, 0)
 const sizes = [
   [`cmhash-${version}.tgz`, 'the CLI\'s npm package (installed: the bundle, ' + size(bundle) + ', no dependencies)', join(release, `cmhash-${version}.tgz`)],
   [`cmhash-core-${version}.tgz`, 'the library\'s npm package (plus yaml and ajv when installed)', join(release, `cmhash-core-${version}.tgz`)],

@@ -66,7 +66,7 @@ export async function run(argv: readonly string[], io: Io, options: RunOptions =
         // Each side finds its own configuration file; an explicit one is the same file for both.
         const config = command.config === undefined ? {} : { config: resolve(io.cwd, command.config) }
         const { runDiff } = await import('./commands/diff.js')
-        const outcome = await runDiff(command, io.cwd, io.stdin, (paths, cwd, top) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }, top))
+        const outcome = await runDiff(command, io.cwd, () => io.stdin, (paths, cwd, top) => commandOptions({ ...command, ...config, paths }, { ...io, cwd }, top))
         await write(io.stderr, outcome.stderr, STDERR)
         if (outcome.strictFailed) return EXIT.invalidDiff
         await write(io.stdout, outcome.stdout)
@@ -101,7 +101,10 @@ export async function main(): Promise<void> {
   process.stdout.on('error', () => {})
   process.stderr.on('error', () => {})
   try {
-    process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }, {
+    // Node.js makes process.stdin when it is first used (about a
+    // millisecond); a build of files never uses it.
+    const io = { get stdin() { return process.stdin }, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }
+    process.exitCode = await run(process.argv.slice(2), io, {
       // Installed as kubectl-cmhash too: kubectl runs it as `kubectl cmhash`.
       // (In a single executable, argv[1] is the name it was called by.)
       program: basename(process.argv[1] ?? '').startsWith('kubectl-') ? 'kubectl cmhash' : 'cmhash',

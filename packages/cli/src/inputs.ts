@@ -42,16 +42,18 @@ export interface ReadOptions {
 /**
  * Reads the inputs named on the command line: `-` is stdin, a directory is
  * every manifest below it (sorted, so output does not depend on the order
- * the file system lists them), a file is itself.
+ * the file system lists them), a file is itself. `stdin` is called only
+ * for `-`: Node.js makes process.stdin when it is first used, a millisecond
+ * of every run that reads only files.
  */
-export async function readInputs(paths: readonly string[], cwd: string, stdin: Readable, options: ReadOptions = {}): Promise<InputFile[]> {
+export async function readInputs(paths: readonly string[], cwd: string, stdin: () => Readable, options: ReadOptions = {}): Promise<InputFile[]> {
   const out: InputFile[] = []
   const seen = new Set<string>()
   const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT
   const budget: InputBudget = { left: limit, limit }
   for (const p of paths) {
     if (p === '-') {
-      out.push({ path: '<stdin>', outputPath: 'stdin.yaml', content: decode(await readStreamBounded(stdin, '<stdin>', budget), '<stdin>') })
+      out.push({ path: '<stdin>', outputPath: 'stdin.yaml', content: decode(await readStreamBounded(stdin(), '<stdin>', budget), '<stdin>') })
       continue
     }
     const abs = resolve(cwd, p)

@@ -19,7 +19,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     await write(io.stderr, 'cmhash: reading manifests from standard input (end with Ctrl-D)\n', STDERR)
   }
   const read = { ...options, ...(outputDir !== undefined ? { outputDir } : {}) }
-  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, read)]
+  const inputs = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, () => io.stdin, read)]
   if (command.outputDir !== undefined) checkOutputPaths(inputs.map(i => i.outputPath))
   if (reportPath !== undefined) await checkReportPath(reportPath, command.report!, outputDir, inputs.map(i => i.outputPath))
   const stdin = inputs.find(i => i.path === '<stdin>')

@@ -19,7 +19,7 @@ import { git, parseTree, writeAtCommit, writeEntries, type GitError } from './gi
  * `paths` in the work tree. A path that exists on one side only is empty
  * on the other (no generated objects either).
  */
-export async function readAtRevision(ref: string, given: readonly string[], cwd: string, stdin: Readable, optionsFor: OptionsFor): Promise<[Side, Side]> {
+export async function readAtRevision(ref: string, given: readonly string[], cwd: string, stdin: () => Readable, optionsFor: OptionsFor): Promise<[Side, Side]> {
   // Relative to here, so that the same path names the file under the temporary directory.
   const paths = given.map(p => relative(cwd, resolve(cwd, p)) || '.')
   const top = (await git(['rev-parse', '--show-toplevel'], cwd).catch((e: GitError) => {

@@ -26,7 +26,7 @@ export interface Side {
 }
 
 /** BASE and HEAD: two paths (a file, a directory or `-`), each with its own configuration. */
-export function readPair(base: string, head: string, cwd: string, stdin: Readable, optionsFor: OptionsFor): Promise<[Side, Side]> {
+export function readPair(base: string, head: string, cwd: string, stdin: () => Readable, optionsFor: OptionsFor): Promise<[Side, Side]> {
   const read = (path: string) => async (): Promise<Side> => {
     const options = await optionsFor([path], cwd)
     return sideOf(path === '-' ? 'stdin' : path, options, await readInputs([path], cwd, stdin, options), options.generated)

@@ -20,7 +20,7 @@ export interface DiffOutcome {
 }
 
 /** Reads both sides, diffs them and formats the result; throws InputError or DiffError. */
-export async function runDiff(command: DiffCommand, cwd: string, stdin: Readable, optionsFor: OptionsFor): Promise<DiffOutcome> {
+export async function runDiff(command: DiffCommand, cwd: string, stdin: () => Readable, optionsFor: OptionsFor): Promise<DiffOutcome> {
   const [base, head] = command.git === undefined
     ? await readPair(command.paths[0]!, command.paths[1]!, cwd, stdin, optionsFor)
     : await readAtRevision(command.git, command.paths, cwd, stdin, optionsFor)

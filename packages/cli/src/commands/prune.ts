@@ -10,7 +10,7 @@ import { strictFailure } from '../strict.js'
 /** `cmhash prune`: returns false when --strict and there were warnings (nothing written). */
 export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> {
   const options = await commandOptions(command, io)
-  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
+  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, () => io.stdin, options)]
   let live
   let liveKinds
   let notes = ''
@@ -26,7 +26,7 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
     notes = `cmhash: listed the live state with ${listed.calls.length} kubectl calls; not served by this cluster (so none exist): ${listed.notServed.length === 0 ? 'none' : listed.notServed.map(k => k.resource).join(', ')}\n`
   } else {
     // A bound of its own: an export of a whole cluster is far larger than the manifests.
-    live = await readInputs([command.live.path], io.cwd, io.stdin, { maxInputBytes: command.maxInput })
+    live = await readInputs([command.live.path], io.cwd, () => io.stdin, { maxInputBytes: command.maxInput })
     liveKinds = command.live.kinds
   }
   const result = attributeErrors(options.generated, () => prune(live, desired, { ...options, keep: command.keep, allNamespaces: command.allNamespaces, liveKinds }))
@@ -50,7 +50,7 @@ export async function runPrune(command: PruneCommand, io: Io): Promise<boolean> 
  */
 export async function runPruneKinds(command: PruneKindsCommand, io: Io): Promise<void> {
   const options = await commandOptions(command, io)
-  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, io.stdin, options)]
+  const desired = [...(options.generated ? [options.generated.input] : []), ...await readInputs(command.paths, io.cwd, () => io.stdin, options)]
   const kinds = attributeErrors(options.generated, () => desired.length === 0 ? pruneKinds(options) : pruneKinds(options, desired))
   await write(io.stdout, `${kinds.map(k => k.resource).join(',')}\n`)
 }
