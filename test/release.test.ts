@@ -88,7 +88,7 @@ describe('pnpm release', () => {
     // package's export, over the entry: the code is there once.
     const files = entries(tgz.cli)
     expect(files.filter(f => !f.startsWith('package/dist/bundle/'))).toEqual([
-      'package/LICENSE', 'package/README.md', 'package/bin/cmhash.js', 'package/dist/cli.d.ts', 'package/dist/io.d.ts', 'package/package.json',
+      'package/LICENSE', 'package/README.md', 'package/bin/cmhash.js', 'package/bin/package.json', 'package/dist/cli.d.ts', 'package/dist/io.d.ts', 'package/package.json',
     ])
     const bundle = files.filter(f => f.startsWith('package/dist/bundle/'))
     expect(bundle).toEqual(expect.arrayContaining(['package/dist/bundle/THIRD-PARTY-LICENSES.txt', 'package/dist/bundle/cmhash.mjs',
