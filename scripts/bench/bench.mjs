@@ -306,9 +306,13 @@ ${smallSection}
   is the input text and the facts of every document, since any file's edits
   can depend on any other file; planning adds its own records and the edits.
   ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes, its facts ${memory.facts} bytes, and the plan kept for writing (edits, renames and who references what, for the report) ${memory.plan} bytes; while planning, its working records come on top, and the garbage collector's headroom on all of it.` : ''}${huge?.cmhash.rss !== undefined && huge.cmhash.rss > 400 ? ` That is why 100 MB peaks at ${huge.cmhash.rss.toFixed(0)} MB. Reaching 400 MB would take facts in a columnar form (offsets in typed arrays rather than an object per site) and a second reading of every file for the output instead of holding the text: not done.` : ''}
-- Small inputs: see above; most of a one-document build is Node.js starting
-  and compiling the bundle, and the build's code running cold. The single
-  executable (below) starts faster: it carries a V8 code cache of the bundle.
+- Small inputs: see above; most of a one-document build is Node.js starting.
+  \`bin/cmhash.js\` (CommonJS) reads the build chunk compiled, from a V8
+  code cache it writes after a successful build in the user's cache
+  directory (\`~/.cache/cmhash\`; \`CMHASH_NO_CACHE=1\` turns it off), so
+  neither the chunk nor the functions a build calls are compiled again; the
+  runs above have it warm, as every run after a user's first does. The
+  single executable (below) carries such a cache inside it.
 
 ## Real-world corpus
 
