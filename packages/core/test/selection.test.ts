@@ -161,6 +161,22 @@ describe('selection', () => {
     expect(r.warnings[1]!.message).toContain('it has no data, so it is filled in later under this name (by a program at run time, or by hand)')
   })
 
+  it('says of a missing object named without a namespace (from a cluster-scoped object) that no namespace holds it', () => {
+    const auth = source`
+      apiVersion: keda.sh/v1alpha1
+      kind: ClusterTriggerAuthentication
+      metadata: {name: cluster-auth}
+      spec:
+        secretTargetRef: [{parameter: token, name: queue-token, key: token}]
+    `
+    const [w, ...others] = run(auth).warnings
+    expect(others).toEqual([])
+    expect(w).toMatchObject({ code: 'MISSING_REFERENCE', resource: { kind: 'Secret', name: 'queue-token' } })
+    expect(w!.message).toContain('Secret queue-token is in no namespace of the input (the reference names no namespace)')
+    expect(w!.message).toContain('list it under external: in the configuration, with the namespace its program reads it from')
+    expect(run(deploy('elsewhere')).warnings[0]!.message).toContain('ConfigMap default/elsewhere is not in the input;')
+  })
+
   it('warns about a reference to an object not in the input, naming both, unless it is optional', () => {
     const r = run(deploy('elsewhere'))
     expect(r.warnings).toMatchObject([{

@@ -44,9 +44,14 @@ export function reportUnresolved(ctx: PlanContext, resolved: Resolved): void {
       : { kind: ref.target, namespace: ref.namespace, name: ref.name }
     const elsewhere = resolved.index.byName(ref.target, ref.name).map(t => t.object.namespace).filter(ns => ns !== ref.namespace)
     const hint = elsewhere.length > 0 ? ` (there is one in namespace ${elsewhere.join(', ')})` : ''
+    // A reference without a namespace (from a cluster-scoped object) would
+    // take the only object of that name in any namespace: say so, and that
+    // an external entry needs the namespace its program reads it from.
+    const where = ref.namespace === undefined ? 'in no namespace of the input (the reference names no namespace)' : 'not in the input'
+    const external = ref.namespace === undefined ? ', with the namespace its program reads it from' : ''
     ctx.report.warn('MISSING_REFERENCE', {
-      message: `${formatResource(target)} is not in the input${hint}; referenced by ${listReferrers(rs)}; left as written ` +
-        '(if it is made outside these manifests, list it under external: in the configuration)',
+      message: `${formatResource(target)} is ${where}${hint}; referenced by ${listReferrers(rs)}; left as written ` +
+        `(if it is made outside these manifests, list it under external: in the configuration${external})`,
       at: ctx.where(referrer, ref.site.start), resource: target, path: ref.path,
     })
   }
