@@ -26,7 +26,7 @@ export function quoteDouble(s: string): string {
 export function renderScalar(value: string, style: ScalarStyle): string {
   switch (style) {
     case 'plain': return isSafePlain(value) ? value : quoteDouble(value)
-    case 'single': return ["'", value.replaceAll("'", "''"), "'"].join('')
+    case 'single': return flat("'", value.replaceAll("'", "''"), "'")
     default: return quoteDouble(value)
   }
 }
@@ -38,11 +38,17 @@ export function renderString(value: string, json: boolean): string {
 
 type RenderedPair = readonly [key: string, value: string]
 
-// The texts below are built as lists of parts joined once, not with `+` or
-// template literals: V8 keeps a concatenation as a tree of its pieces (32
-// bytes a node), and a build holds every edit's text until it is written,
-// which at 100 MB of input is hundreds of thousands of them. A join of two
-// parts or more is one flat string.
+/**
+ * The parts as one string. Edit texts are built with this (or a list of
+ * parts joined once), not with `+` or template literals: V8 keeps a
+ * concatenation as a tree of its pieces (32 bytes a node), and a build
+ * holds every edit's text until it is written, which at 100 MB of input is
+ * hundreds of thousands of them. A join of two parts or more is one flat
+ * string (and of `''` and one part, that part).
+ */
+export function flat(...parts: string[]): string {
+  return parts.join('')
+}
 
 /** Text that adds `pairs` (values already rendered) at `site`. */
 export function renderPairs(site: PairSite, pairs: readonly RenderedPair[]): string {
@@ -85,7 +91,7 @@ export function renderMaps(site: PairSite, step: string, maps: ReadonlyArray<rea
   const { eol, indent, json } = site
   if (site.flow || site.mode !== 'after') {
     return renderPairs(site, maps.map(([key, pairs]) =>
-      [key, ['{', pairs.map(([k, v]) => [renderString(k, json), v].join(': ')).join(', '), '}'].join('')] as const))
+      [key, flat('{', pairs.map(([k, v]) => flat(renderString(k, json), ': ', v)).join(', '), '}')] as const))
   }
   const parts: string[] = []
   for (const [key, pairs] of maps) {

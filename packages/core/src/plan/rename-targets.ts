@@ -1,7 +1,7 @@
 import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from '../constants.js'
 import { formatResource } from '../errors.js'
 import type { EntrySite, TargetFacts } from '../facts.js'
-import { renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
+import { flat, renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
 import type { Reporter, Where } from '../report/reporter.js'
 import type { Referrer, Rename } from '../types.js'
 import { followsRename, type PlanContext, type Resolution, type Target } from './context.js'
@@ -31,8 +31,8 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
   for (const { target, hash } of decisions) {
     const { facts, object } = target
     if (!hash || facts.hash === undefined) continue
-    // Joined, not concatenated: one flat string, held by every edit that writes it (render.ts).
-    const to = [facts.originalName, facts.hash].join('-')
+    // One flat string, held by every edit that writes it.
+    const to = flat(facts.originalName, '-', facts.hash)
     if (to.length > 253) {
       ctx.report.error('NAME_TOO_LONG', {
         message: `${formatResource(resourceOf(object))}: the hashed name ${to.slice(0, 40)}… would be ${to.length} characters; Kubernetes allows 253`,
@@ -147,6 +147,6 @@ function mergeOptions(existing: string, wanted: string): string {
 
 /** Sets a label or annotation value that is written, possibly as nothing. */
 function setEntry(edits: EditList, file: string, entry: EntrySite, text: string): void {
-  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? [' ', text].join('') : text)
+  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? flat(' ', text) : text)
   else edits.replace(file, entry.start, entry.end, text)
 }

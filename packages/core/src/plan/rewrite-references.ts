@@ -1,5 +1,5 @@
 import { formatResource } from '../errors.js'
-import { renderScalar } from '../emit/render.js'
+import { flat, renderScalar } from '../emit/render.js'
 import { followsRename, type PlanContext, type Resolution, type Target } from './context.js'
 import type { EditList } from './edit-list.js'
 import type { Resolved } from './resolve-references.js'
@@ -27,7 +27,7 @@ export function rewriteReferences(
   for (const r of resolved.all) {
     const to = r.target && newNames.get(r.target)
     if (to === undefined || !followsRename(r)) continue
-    const text = renderScalar(r.ref.prefix === '' ? to : [r.ref.prefix, to].join(''), r.ref.site.style)
+    const text = renderScalar(flat(r.ref.prefix, to), r.ref.site.style)
     if (r.ref.shared && r.ref.aliases.length === 1) {
       const byUse = wanted.get(r.referrer.file) ?? new Map<number, Map<number, string>>()
       wanted.set(r.referrer.file, byUse)
