@@ -1,7 +1,7 @@
 // A build reads as its pipeline: read every input into facts and plan the
 // edits (analyze: read/ then plan/), then splice the edits into the text
 // (emit/).
-import { analyze, asInputs, settleWarnings } from './analyze.js'
+import { analyzeForOutput, asInputs, settleWarnings } from './analyze.js'
 import { checkBuildArguments } from './check-options.js'
 import { emitFiles } from './emit/emit-files.js'
 import { emitChunks, emitStream } from './emit/emit-stream.js'
@@ -23,8 +23,15 @@ import type { BuildInput, BuildOptions, BuildResult, OutputFile } from './types.
  * warnings otherwise.
  */
 export function build(input: string | readonly BuildInput[], options: BuildOptions = {}): BuildResult {
+  return buildWith(input, options)
+}
+
+// --- internal ---
+
+/** {@link build}, planned in two reads when `lean` (else when the input is large: analyze.ts, LEAN_FROM); the tests compare the two. */
+export function buildWith(input: string | readonly BuildInput[], options: BuildOptions = {}, lean?: boolean): BuildResult {
   checkBuildArguments({ input }, options)
-  const analysis = analyze(asInputs(input), options)
+  const analysis = analyzeForOutput(asInputs(input), options, lean)
   settleWarnings(analysis, options)
   const { files, plan, report } = analysis
   if (!plan || report.errors.length > 0) throw new CmhashError(report.errors)

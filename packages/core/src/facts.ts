@@ -2,6 +2,13 @@
 // into these plain records (offsets into the source text, strings, hashes);
 // plan/ works on them alone, never on YAML nodes, so documents can be
 // dropped once read; plan/ hands emit/ a list of text edits per file.
+//
+// Planning is two steps. Its decisions (which object gets which name,
+// which reference follows) read only the summaries (ObjectSummary,
+// TargetSummary, RefFacts): who is who, what names what. Its edits read
+// the rest (where each name is written, where a pair can go), one file at
+// a time. So a large build can keep only the summaries of every file, and
+// read each file again for its edits (analyze.ts).
 import type { ReferenceSpec, Rename, TargetKind } from './types.js'
 
 // --- internal ---
@@ -51,8 +58,8 @@ export interface MetaMapFacts {
   readonly entries: ReadonlyMap<string, EntrySite>
 }
 
-/** What cmhash needs to know to hash and rename one target (a ConfigMap or Secret). */
-export interface TargetFacts {
+/** What planning's decisions need to know of one target (a ConfigMap or Secret): who it is and what it holds. */
+export interface TargetSummary {
   readonly kind: TargetKind
   readonly name: string
   /**
@@ -78,6 +85,10 @@ export interface TargetFacts {
   readonly keys: readonly string[]
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
+}
+
+/** What cmhash needs to know to hash and rename one target: the summary, and where to edit it. */
+export interface TargetFacts extends TargetSummary {
   readonly nameSite: ScalarSite
   /** The `immutable` field, if written; `empty` when it has no value (insert after the colon). */
   readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined; readonly empty: boolean } | undefined
@@ -102,14 +113,22 @@ export interface TargetValues {
   readonly stringData: Readonly<Record<string, string>>
 }
 
-/** A reference found in an object, resolved to the text that names its target. */
-export interface RefSite {
+/** What planning's decisions need to know of a reference: what it names, how, and where (for messages). */
+export interface RefFacts {
   readonly spec: ReferenceSpec
   readonly target: TargetKind
   readonly name: string
   /** The target's namespace; undefined means "whichever namespace has the only object of that name". */
   readonly namespace: string | undefined
   readonly optional: boolean
+  readonly site: { readonly start: number }
+  readonly path: string
+  /** The data keys the reference needs (ReferenceSpec.keyPath), each with where it is written and its path from the map holding the name. */
+  readonly keys: readonly { readonly key: string; readonly offset: number; readonly path: string }[]
+}
+
+/** A reference found in an object, resolved to the text that names its target. */
+export interface RefSite extends RefFacts {
   /** Text kept before the name when rewriting (`namespace/` in `namespace/name` values). */
   readonly prefix: string
   readonly site: ScalarSite
@@ -117,9 +136,6 @@ export interface RefSite {
   readonly shared: boolean
   /** The offsets of the aliases crossed to reach the name (see SharedNode.uses). */
   readonly aliases: readonly number[]
-  readonly path: string
-  /** The data keys the reference needs (ReferenceSpec.keyPath), each with where it is written and its path from the map holding the name. */
-  readonly keys: readonly { readonly key: string; readonly offset: number; readonly path: string }[]
 }
 
 /**
@@ -145,8 +161,8 @@ export interface PossibleReference {
   readonly target: TargetKind | undefined
 }
 
-/** One Kubernetes object: a document's root, or an item of a `List`. */
-export interface ObjectFacts {
+/** What planning's decisions need to know of one Kubernetes object. */
+export interface ObjectSummary {
   readonly file: string
   readonly offset: number
   readonly group: string
@@ -154,10 +170,16 @@ export interface ObjectFacts {
   readonly name: string | undefined
   /** Effective namespace; undefined for cluster-scoped kinds. */
   readonly namespace: string | undefined
-  readonly refs: readonly RefSite[]
+  readonly refs: readonly RefFacts[]
   /** Strings that may name a ConfigMap or Secret where no table entry looks. */
   readonly possibleRefs: readonly PossibleReference[]
   /** Set for ConfigMaps and Secrets (`v1`), the objects cmhash renames. */
+  readonly target: TargetSummary | undefined
+}
+
+/** One Kubernetes object: a document's root, or an item of a `List`. */
+export interface ObjectFacts extends ObjectSummary {
+  readonly refs: readonly RefSite[]
   readonly target: TargetFacts | undefined
 }
 
@@ -181,22 +203,38 @@ export interface SharedNode {
   readonly uses: ReadonlyArray<{ readonly start: number; readonly end: number }>
 }
 
-/** One YAML document: its slice of the file and the objects in it. */
-export interface DocFacts {
+/** One YAML document's slice of its file: what emit/ writes. */
+export interface DocSpan {
   readonly start: number
   readonly end: number
   readonly empty: boolean
   /** The document starts with an explicit `---` marker (possibly after comments). */
   readonly explicitStart: boolean
+}
+
+/** One YAML document: its slice of the file and the objects in it. */
+export interface DocFacts extends DocSpan {
   /** Nodes with an anchor that aliases use, in documents that have any. */
   readonly shared?: readonly SharedNode[]
   readonly objects: readonly ObjectFacts[]
 }
 
-export interface FileFacts {
+/** A file as emit/ needs it: its text and its documents' slices. */
+export interface SourceFile {
   readonly path: string
   readonly text: string
+  readonly docs: readonly DocSpan[]
+}
+
+export interface FileFacts extends SourceFile {
   readonly docs: readonly DocFacts[]
+}
+
+/** A file as planning's decisions need it: its text (for messages) and the summaries of its objects, in order. */
+export interface FileSummary {
+  readonly path: string
+  readonly text: string
+  readonly objects: readonly ObjectSummary[]
 }
 
 /** Replace the text [start, end) of a file with `text`. */

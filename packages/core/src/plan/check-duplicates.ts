@@ -1,5 +1,5 @@
 import { formatResource } from '../errors.js'
-import type { ObjectFacts } from '../facts.js'
+import type { ObjectSummary } from '../facts.js'
 import { lineColOf } from '../text/offsets.js'
 import { type PlanContext } from './context.js'
 import { resourceOf } from '../read/identity.js'
@@ -8,7 +8,7 @@ import { resourceOf } from '../read/identity.js'
 
 /** Two objects with the same group, kind, namespace and name: an error at the second. */
 export function checkDuplicates(ctx: PlanContext): void {
-  const seen = new Map<string, ObjectFacts>()
+  const seen = new Map<string, ObjectSummary>()
   for (const o of ctx.objects) {
     if (!o.name) continue
     const k = `${o.group}\0${o.kind}\0${o.namespace ?? ''}\0${o.name}`

@@ -1,4 +1,5 @@
-import type { FileFacts, ObjectFacts, RefSite, TargetFacts } from '../facts.js'
+import type { FileFacts, FileSummary, ObjectSummary, RefFacts, TargetSummary } from '../facts.js'
+import type { EditList } from './edit-list.js'
 import type { Reporter, Where } from '../report/reporter.js'
 import type { ExternalName, PinnedName, SelectMode } from '../types.js'
 
@@ -19,40 +20,49 @@ export interface PlanOptions {
   readonly annotations: Readonly<Record<string, string>>
 }
 
-/** What every planning pass reads: the objects, where they are, and the reporter. */
+/** What every deciding pass reads: the objects, where they are, and the reporter. */
 export interface PlanContext {
-  readonly objects: readonly ObjectFacts[]
+  readonly objects: readonly ObjectSummary[]
   readonly options: PlanOptions
   readonly report: Reporter
   /** Where an object (or an offset inside its file) is, for messages. */
-  where(o: ObjectFacts, offset?: number): Where
-  /** Where an offset of a file is. */
-  at(file: string, offset: number): Where
-  readonly files: readonly FileFacts[]
+  where(o: ObjectSummary, offset?: number): Where
+  readonly files: readonly FileSummary[]
 }
 
-export function planContext(files: readonly FileFacts[], options: PlanOptions, report: Reporter): PlanContext {
+export function planContext(files: readonly FileSummary[], options: PlanOptions, report: Reporter): PlanContext {
   const texts = new Map(files.map(f => [f.path, f.text]))
   return {
-    objects: files.flatMap(f => f.docs.flatMap(d => d.objects)),
+    objects: files.flatMap(f => f.objects),
     options,
     report,
     where: (o, offset = o.offset) => ({ file: o.file, text: texts.get(o.file)!, offset }),
-    at: (file, offset) => ({ file, text: texts.get(file)!, offset }),
     files,
   }
 }
 
+/** What every editing pass reads: one file's facts, its edits so far, and the reporter. */
+export interface EditContext {
+  readonly file: FileFacts
+  readonly edits: EditList
+  readonly options: PlanOptions
+  readonly report: Reporter
+  /** Where an offset of the file is, for messages. */
+  at(offset: number): Where
+  /** Bytes of copies written in place of aliases (protect-shared-nodes.ts) the whole build may still write. */
+  readonly copies: { left: number }
+}
+
 /** A ConfigMap or Secret of the input: an object with target facts. */
 export interface Target {
-  readonly object: ObjectFacts
-  readonly facts: TargetFacts
+  readonly object: ObjectSummary
+  readonly facts: TargetSummary
 }
 
 /** A reference, and what it was resolved to. */
 export interface Resolution {
-  readonly referrer: ObjectFacts
-  readonly ref: RefSite
+  readonly referrer: ObjectSummary
+  readonly ref: RefFacts
   readonly target?: Target
   /** The several targets a namespace-less reference could mean. */
   readonly ambiguous?: readonly Target[]

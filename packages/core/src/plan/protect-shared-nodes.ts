@@ -1,13 +1,12 @@
 import type { Edit, FlowCopy, SharedNode } from '../facts.js'
 import { lineColOf } from '../text/offsets.js'
-import type { PlanContext } from './context.js'
-import type { EditList } from './edit-list.js'
+import type { EditContext } from './context.js'
 import type { WantedThroughAlias } from './rewrite-references.js'
 
 // --- internal ---
 
 /** Most bytes of copies written in place of aliases, beyond the input's own size. */
-const COPY_ALLOWANCE = 1024 * 1024
+export const COPY_ALLOWANCE: number = 1024 * 1024
 
 /**
  * Keeps every edit where it belongs when YAML aliases share a node. An edit
@@ -20,28 +19,23 @@ const COPY_ALLOWANCE = 1024 * 1024
  * node (in flow style, with that use's renames), so the edit stays where it
  * was meant; when a copy cannot be written, it is an error naming both
  * places. A use that is itself replaced (an alias that is a reference) needs
- * nothing.
+ * nothing. The copies of the whole build are bounded (`ctx.copies`).
  */
-export function protectSharedNodes(ctx: PlanContext, wanted: WantedThroughAlias, edits: EditList): void {
-  let copied = 0
-  const budget = COPY_ALLOWANCE + ctx.files.reduce((n, f) => n + f.text.length, 0)
-  for (const file of ctx.files) {
-    const fileEdits = edits.byFile.get(file.path) ?? []
-    const fileWanted = wanted.get(file.path)
-    for (const doc of file.docs) {
-      for (const node of doc.shared ?? []) {
-        const inside = fileEdits.filter(e => e.start >= node.start && e.start < node.end)
-        for (const use of node.uses) {
-          if (fileEdits.some(e => e.start === use.start && e.end === use.end)) continue
-          const want = fileWanted?.get(use.start) ?? new Map<number, string>()
-          if (readsAsWanted(inside, want)) continue
-          const copy = assemble(node.copy, want)
-          if (copy === undefined || (copied += copy.length) > budget) {
-            refuse(ctx, file.path, node, use.start, copy === undefined ? (node.copy as { refused: string }).refused : 'the copies would be too large')
-            continue
-          }
-          edits.replace(file.path, use.start, use.end, copy)
+export function protectSharedNodes(ctx: EditContext, wanted: WantedThroughAlias): void {
+  const fileEdits = ctx.edits.list
+  for (const doc of ctx.file.docs) {
+    for (const node of doc.shared ?? []) {
+      const inside = fileEdits.filter(e => e.start >= node.start && e.start < node.end)
+      for (const use of node.uses) {
+        if (fileEdits.some(e => e.start === use.start && e.end === use.end)) continue
+        const want = wanted.get(use.start) ?? new Map<number, string>()
+        if (readsAsWanted(inside, want)) continue
+        const copy = assemble(node.copy, want)
+        if (copy === undefined || (ctx.copies.left -= copy.length) < 0) {
+          refuse(ctx, node, use.start, copy === undefined ? (node.copy as { refused: string }).refused : 'the copies would be too large')
+          continue
         }
+        ctx.edits.replace(use.start, use.end, copy)
       }
     }
   }
@@ -58,8 +52,8 @@ function assemble(copy: FlowCopy, want: ReadonlyMap<number, string>): string | u
   return copy.parts.map(p => (typeof p === 'string' ? p : want.get(p.at) ?? p.text)).join('')
 }
 
-function refuse(ctx: PlanContext, file: string, node: SharedNode, use: number, reason: string): void {
-  const at = ctx.at(file, node.start)
+function refuse(ctx: EditContext, node: SharedNode, use: number, reason: string): void {
+  const at = ctx.at(node.start)
   const useLine = lineColOf(at.text, use).line
   ctx.report.error('INVALID_RESOURCE', {
     message: `cmhash must edit the node anchored &${node.anchor} here, which is also used through the alias *${node.anchor} at line ${useLine}, ` +

@@ -1,10 +1,9 @@
 import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from '../constants.js'
 import { formatResource } from '../errors.js'
-import type { EntrySite, TargetFacts } from '../facts.js'
+import type { EntrySite, ObjectSummary, TargetFacts } from '../facts.js'
 import { flat, renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
-import type { Reporter, Where } from '../report/reporter.js'
 import type { Referrer, Rename } from '../types.js'
-import { followsRename, type PlanContext, type Resolution, type Target } from './context.js'
+import { followsRename, type EditContext, type PlanContext, type Resolution, type Target } from './context.js'
 import type { EditList } from './edit-list.js'
 import type { Resolved } from './resolve-references.js'
 import type { Decision } from './select-targets.js'
@@ -14,19 +13,18 @@ import { effectOf } from '../refs/effects.js'
 // --- internal ---
 
 /**
- * Renames every target selected for hashing: `name-<hash>` (refused when
+ * Names every target selected for hashing `name-<hash>` (refused when
  * longer than 253 characters, or when the object cannot be edited in
- * place), `immutable: true`, the managed label, the original-name
- * annotation and any annotations asked for. Returns the renames, each
- * renamed target's new name, and its rename.
+ * place). Returns the renames, each renamed target's new name (by object),
+ * and its rename. {@link editTarget} then writes it.
  */
-export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], resolved: Resolved, edits: EditList): {
+export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], resolved: Resolved): {
   renames: Rename[]
-  newNames: Map<Target, string>
+  newNames: Map<ObjectSummary, string>
   renamed: Map<Target, Rename>
 } {
   const renames: Rename[] = []
-  const newNames = new Map<Target, string>()
+  const newNames = new Map<ObjectSummary, string>()
   const renamed = new Map<Target, Rename>()
   for (const { target, hash } of decisions) {
     const { facts, object } = target
@@ -47,14 +45,13 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
       })
       continue
     }
-    newNames.set(target, to)
+    newNames.set(object, to)
     const referencedBy = (resolved.byTarget.get(target) ?? [])
       .filter(r => r.target === target && followsRename(r))
       .map(referrerOf)
     const rename = { kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy }
     renames.push(rename)
     renamed.set(target, rename)
-    editTarget(edits, object.file, facts, to, ctx.options.annotations, ctx.report, () => ctx.where(object))
   }
   return { renames, newNames, renamed }
 }
@@ -72,34 +69,37 @@ function referrerOf(r: Resolution): Referrer {
   return namespace === undefined ? { kind, name: name ?? '', path, effect } : { kind, namespace, name: name ?? '', path, effect }
 }
 
-/** The edits that rename one ConfigMap/Secret and mark it immutable and managed. */
-function editTarget(
-  edits: EditList, file: string, facts: TargetFacts, to: string, extra: Readonly<Record<string, string>>, report: Reporter,
-  where: () => Where,
-): void {
-  if (to !== facts.name) edits.replace(file, facts.nameSite.start, facts.nameSite.end, renderScalar(to, facts.nameSite.style))
+/**
+ * The edits that rename one ConfigMap/Secret `to`, and mark it immutable
+ * and managed: `immutable: true`, the managed label, the original-name
+ * annotation and any annotations asked for.
+ */
+export function editTarget(ctx: EditContext, facts: TargetFacts, to: string): void {
+  const { edits, report } = ctx
+  const extra = ctx.options.annotations
+  if (to !== facts.name) edits.replace(facts.nameSite.start, facts.nameSite.end, renderScalar(to, facts.nameSite.style))
   const { immutable } = facts
   if (!immutable) {
-    edits.insert(file, facts.rootSite.offset, renderPairs(facts.rootSite, [['immutable', 'true']]), facts.rootSite.offset, 1)
+    edits.insert(facts.rootSite.offset, renderPairs(facts.rootSite, [['immutable', 'true']]), facts.rootSite.offset, 1)
   } else if (immutable.value !== true) {
-    const at = where()
+    const at = ctx.at(immutable.site.start)
     const written = at.text.slice(immutable.site.start, immutable.site.end)
     // false, or what is not a boolean to Kubernetes ("false"); null is unset.
     if (!immutable.empty && !/^(?:~|null|Null|NULL)$/.test(written)) {
       const what = immutable.value === false ? 'false' : `${written} (not a boolean, which the API server refuses)`
       report.warn('IMMUTABLE_OVERRIDDEN', {
         message: `${facts.kind} ${facts.name} had immutable: ${what}; a hashed ${facts.kind} never changes, so it is set to true`,
-        at: { ...at, offset: immutable.site.start },
+        at,
       })
     }
-    edits.replace(file, immutable.site.start, immutable.site.end, immutable.empty ? ' true' : 'true')
+    edits.replace(immutable.site.start, immutable.site.end, immutable.empty ? ' true' : 'true')
   }
   const newMaps: Array<readonly [string, ReadonlyArray<readonly [string, string]>]> = []
   const label = [MANAGED_LABEL, JSON.stringify('true')] as const
   const managed = facts.labels?.entries.get(MANAGED_LABEL)
   if (!facts.labels) newMaps.push(['labels', [label]])
-  else if (!managed) edits.insert(file, facts.labels.site.offset, renderPairs(facts.labels.site, [label]), facts.labels.site.end)
-  else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, file, managed, JSON.stringify('true'))
+  else if (!managed) edits.insert(facts.labels.site.offset, renderPairs(facts.labels.site, [label]), facts.labels.site.end)
+  else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, managed, JSON.stringify('true'))
 
   // The annotations cmhash sets: its record of the original name, then any
   // asked for (gitops), merged into comma-separated option lists.
@@ -116,18 +116,18 @@ function editTarget(
     if (key !== NAME_ANNOTATION && !recorded.empty && merged !== recorded.value && !(OPTION_LIST_ANNOTATIONS.has(key) && merged.startsWith(`${recorded.value},`))) {
       report.warn('ANNOTATION_OVERRIDDEN', {
         message: `${facts.kind} ${facts.name}: annotation ${key} was ${JSON.stringify(recorded.value)}; set to ${JSON.stringify(merged)} as asked (--gitops)`,
-        at: { ...where(), offset: recorded.start },
+        at: ctx.at(recorded.start),
       })
     }
     if (merged !== recorded.value || recorded.empty) {
-      setEntry(edits, file, recorded, recorded.empty ? renderString(merged, false) : renderScalar(merged, recorded.style))
+      setEntry(edits, recorded, recorded.empty ? renderString(merged, false) : renderScalar(merged, recorded.style))
     }
   }
   if (added.length > 0) {
     if (!facts.annotations) newMaps.push(['annotations', added])
-    else edits.insert(file, facts.annotations.site.offset, renderPairs(facts.annotations.site, added), facts.annotations.site.end)
+    else edits.insert(facts.annotations.site.offset, renderPairs(facts.annotations.site, added), facts.annotations.site.end)
   }
-  if (newMaps.length > 0) edits.insert(file, facts.metadataSite.offset, renderMaps(facts.metadataSite, facts.step, newMaps))
+  if (newMaps.length > 0) edits.insert(facts.metadataSite.offset, renderMaps(facts.metadataSite, facts.step, newMaps))
 }
 
 /**
@@ -146,7 +146,7 @@ function mergeOptions(existing: string, wanted: string): string {
 }
 
 /** Sets a label or annotation value that is written, possibly as nothing. */
-function setEntry(edits: EditList, file: string, entry: EntrySite, text: string): void {
-  if (entry.empty) edits.replace(file, entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? flat(' ', text) : text)
-  else edits.replace(file, entry.start, entry.end, text)
+function setEntry(edits: EditList, entry: EntrySite, text: string): void {
+  if (entry.empty) edits.replace(entry.empty.start, entry.empty.end, entry.empty.start === entry.empty.end ? flat(' ', text) : text)
+  else edits.replace(entry.start, entry.end, text)
 }

@@ -1,5 +1,5 @@
 import { formatResource } from '../errors.js'
-import type { ObjectFacts, PossibleReference } from '../facts.js'
+import type { ObjectSummary, PossibleReference } from '../facts.js'
 import { idOf, resourceOf } from '../read/identity.js'
 import type { Rename, TargetKind } from '../types.js'
 import { push, type PlanContext, type Target } from './context.js'
@@ -24,7 +24,7 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
   const byName = new Map<string, Target[]>()
   for (const [t, r] of renamed) if (r.from !== r.to) push(byName, `${t.facts.kind}\0${t.facts.name}`, t)
   if (byName.size === 0) return new Set()
-  const found = new Map<Target, Array<{ object: ObjectFacts; p: PossibleReference }>>()
+  const found = new Map<Target, Array<{ object: ObjectSummary; p: PossibleReference }>>()
   for (const object of ctx.objects) {
     for (const p of object.possibleRefs) {
       for (const t of (p.target ? [p.target] : BOTH).flatMap(kind => byName.get(`${kind}\0${p.value}`) ?? [])) {
@@ -55,7 +55,7 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
  * (with use: pin or creates as alternatives), and a pin where a program
  * finds the object by a name no entry can describe (an env value, a flag).
  */
-function advice(places: ReadonlyArray<{ object: ObjectFacts; p: PossibleReference }>, t: Target): string {
+function advice(places: ReadonlyArray<{ object: ObjectSummary; p: PossibleReference }>, t: Target): string {
   const described = places.find(({ p }) => p.tablePath !== undefined)
   const pin = `pinned: - {kind: ${t.facts.kind}, ${t.object.namespace ? `namespace: ${t.object.namespace}, ` : ''}name: ${t.facts.name}}`
   if (!described) return `If a program finds this object by that name, pin it in the configuration (${pin})`
@@ -77,7 +77,7 @@ const SHOWN = 3
  * a `namespace/name` value; a pin for a ConfigMap's data, whose rewrite
  * would change the content its own hash was made from.
  */
-function entryFor(object: ObjectFacts, p: PossibleReference, refKind: TargetKind): string {
+function entryFor(object: ObjectSummary, p: PossibleReference, refKind: TargetKind): string {
   const fields = [
     ...(object.group ? [['group', object.group]] : []),
     ['kind', object.kind], ['path', p.tablePath], ['refKind', refKind],

@@ -1,4 +1,4 @@
-import type { ObjectFacts, RefSite } from '../facts.js'
+import type { ObjectSummary, RefFacts } from '../facts.js'
 import type { TargetKind } from '../types.js'
 import { fitted, push, type PlanContext, type Resolution, type Target } from './context.js'
 import { idOf } from '../read/identity.js'
@@ -35,7 +35,7 @@ export function resolveReferences(ctx: PlanContext): Resolved {
   return { index, all, byTarget: fitted(byTarget), created }
 }
 
-function resolve(index: TargetIndex, referrer: ObjectFacts, ref: RefSite): Resolution {
+function resolve(index: TargetIndex, referrer: ObjectSummary, ref: RefFacts): Resolution {
   if (ref.namespace !== undefined) {
     const target = index.get(ref.target, ref.namespace, ref.name)
     return target ? { referrer, ref, target } : { referrer, ref }
@@ -58,7 +58,7 @@ class TargetIndex {
    */
   private anyNamespace: Map<string, Target[]> | undefined
 
-  constructor(objects: readonly ObjectFacts[]) {
+  constructor(objects: readonly ObjectSummary[]) {
     for (const object of objects) {
       const facts = object.target
       if (!facts) continue

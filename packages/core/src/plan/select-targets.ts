@@ -1,5 +1,5 @@
 import { formatResource } from '../errors.js'
-import type { ObjectFacts } from '../facts.js'
+import type { ObjectSummary } from '../facts.js'
 import { type PlanContext, type Resolution, type Target } from './context.js'
 import { findExternal } from './find-external.js'
 import type { Resolved } from './resolve-references.js'
@@ -12,7 +12,7 @@ export interface Decision {
   readonly target: Target
   readonly hash: boolean
   /** Objects whose rewritable references name it. */
-  readonly referencedBy: readonly ObjectFacts[]
+  readonly referencedBy: readonly ObjectSummary[]
   /** Every reason it keeps its name. */
   readonly pinnedBy: readonly string[]
   /** A reason among them is the user's decision (annotation, a configured pin or external name): nothing to warn about. */
@@ -47,7 +47,7 @@ export function selectTargets(ctx: PlanContext, resolved: Resolved): Decision[] 
 }
 
 function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanContext): Decision {
-  const referencedBy: ObjectFacts[] = []
+  const referencedBy: ObjectSummary[] = []
   const pinnedBy: string[] = []
   for (const r of resolutions) {
     const { use, reason } = r.ref.spec
@@ -87,7 +87,7 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
   return { target, hash, referencedBy: referencedBy.slice(), pinnedBy, decided }
 }
 
-function describe(objects: readonly ObjectFacts[]): string {
+function describe(objects: readonly ObjectSummary[]): string {
   const names = objects.slice(0, 3).map(o => formatResource(resourceOf(o)))
   return objects.length > 3 ? `${names.join(', ')} and ${objects.length - 3} more` : names.join(', ')
 }

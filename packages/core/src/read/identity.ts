@@ -1,5 +1,5 @@
 import type { ResourceRef } from '../errors.js'
-import type { ObjectFacts } from '../facts.js'
+import type { ObjectSummary } from '../facts.js'
 
 // --- internal ---
 
@@ -9,6 +9,6 @@ export function idOf(kind: string, namespace: string | undefined, name: string):
 }
 
 /** An object's kind, namespace (absent for cluster-scoped objects) and name, for messages. */
-export function resourceOf(o: ObjectFacts): ResourceRef {
+export function resourceOf(o: ObjectSummary): ResourceRef {
   return o.namespace === undefined ? { kind: o.kind, name: o.name ?? '' } : { kind: o.kind, namespace: o.namespace, name: o.name ?? '' }
 }
