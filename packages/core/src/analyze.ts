@@ -1,8 +1,8 @@
-import type { Edit, FileFacts, FileSummary, Plan, SourceFile } from './facts.js'
+import type { FileEdits, FileFacts, Plan, SourceFile } from './facts.js'
 import { resolveOptions } from './options.js'
-import { copyBudget, planDecisions, planEdits } from './plan/index.js'
+import { copyBudget, Decider, planContext, planEdits, visitFile, type Decisions, type ObjectVisit, type PlanOptions } from './plan/index.js'
 import { readStream } from './read/read-stream.js'
-import { sourceOf, summarize } from './read/summarize.js'
+import { sourceOf } from './read/summarize.js'
 import { Reporter } from './report/reporter.js'
 import type { BuildInput, BuildOptions } from './types.js'
 
@@ -17,13 +17,10 @@ export interface Analysis<F extends SourceFile = SourceFile> {
 }
 
 /**
- * From this many characters of input on, a build keeps only the summaries
- * of the files while it decides, and reads each file again for its edits
- * (see {@link analyzeForOutput}). Not yet: the summaries are still about
- * three quarters of the facts, and at 100 MB the two reads peaked higher
- * (973 MB against 738), since what the second read drops is collected late.
+ * From this many characters of input on, a build holds no file's facts:
+ * it reads each file three times (see {@link analyzeForOutput}).
  */
-export const LEAN_FROM: number = Number.POSITIVE_INFINITY
+export const LEAN_FROM: number = 16 * 1024 * 1024
 
 /**
  * Reads every input and plans the build, keeping every file's facts (prune
@@ -38,12 +35,12 @@ export function analyze(inputs: readonly BuildInput[], options: BuildOptions): A
 
 /**
  * The same, for a build's output: what it keeps of each file is only what
- * emit/ needs. A large input (from {@link LEAN_FROM} characters, or `lean`)
- * is planned in two reads. The first keeps only the summaries planning's
- * decisions read (less than half the facts' memory), and drops them once
- * decided; the second reads again each file that gets edits, plans its
- * edits and drops its facts. Reading is deterministic, so both reads give
- * the same facts; the second's problems were reported by the first.
+ * emit/ needs. A large input (from {@link LEAN_FROM} characters, or when
+ * `lean`) holds no file's facts, at the cost of reading each file three
+ * times instead of once: to check it and index its targets, to resolve its
+ * references, and (if it gets edits) to plan its edits. Reading is
+ * deterministic, so each read gives the same facts; the later reads'
+ * problems were reported by the first.
  */
 export function analyzeForOutput(inputs: readonly BuildInput[], options: BuildOptions, lean?: boolean): Analysis {
   return analyzeWith(inputs, options, lean ?? inputs.reduce((n, f) => n + f.content.length, 0) >= LEAN_FROM)
@@ -52,42 +49,62 @@ export function analyzeForOutput(inputs: readonly BuildInput[], options: BuildOp
 function analyzeWith(inputs: readonly BuildInput[], options: BuildOptions, lean: boolean): Analysis {
   const report = new Reporter()
   const { readOptions, planOptions } = resolveOptions(options)
-  // The whole build's alias expansion is bounded in proportion to its size.
+  // The whole build's alias expansion is bounded in proportion to its size
+  // (each later read counts afresh: the first has checked the bound).
   const size = inputs.reduce((n, f) => n + f.content.length, 0)
   const budget = () => ({ ...readOptions, expansion: { aliased: 0, limit: 4_000_000 + 20 * size } })
   const sources = distinctPaths(inputs)
-  const read = budget()
   const files: SourceFile[] = []
   const facts: FileFacts[] = []
-  const summaries: FileSummary[] = []
-  for (const input of sources) {
-    const file = readStream(input.path, input.content, read, report)
-    if (lean) {
-      files.push(sourceOf(file))
-      summaries.push(summarize(file))
-    } else {
-      files.push(file)
-      facts.push(file)
-      summaries.push({ path: file.path, text: file.text, objects: file.docs.flatMap(d => d.objects) })
-    }
+  // A later read: the facts the first read gave, with its problems unheard.
+  const read = (n: number) => {
+    if (!lean) return facts[n]!
+    const input = sources[n]!
+    return readStream(input.path, input.content, budget(), new Reporter())
   }
-  if (report.errors.length === 0 && summaries.every(f => f.objects.length === 0)) {
+  const decisions = decide(planOptions, report, visit => {
+    const first = budget()
+    let id = 0
+    sources.forEach((input, n) => {
+      const file = readStream(input.path, input.content, first, report)
+      files.push(lean ? sourceOf(file) : file)
+      if (!lean) facts.push(file)
+      id = visitFile(file, n, id, visit)
+    })
+    return files
+  }, visit => {
+    let id = 0
+    for (let n = 0; n < sources.length; n++) id = visitFile(read(n), n, id, visit)
+  })
+  if (!decisions) return { files, plan: undefined, report }
+  const copies = copyBudget(files)
+  const edits = new Map<string, FileEdits>()
+  sources.forEach((input, n) => {
+    const fileOrders = decisions.orders.get(input.path)
+    if (fileOrders) edits.set(input.path, planEdits(read(n), fileOrders, planOptions, report, copies))
+  })
+  return { files, plan: { edits, renames: decisions.renames }, report }
+}
+
+/**
+ * Reads every file (`first`, which gives the files as kept) and decides,
+ * unless reading found errors; `again` visits the objects once more. The
+ * decider's records (the targets and what names them) go with it.
+ */
+function decide(
+  options: PlanOptions, report: Reporter, first: (visit: Parameters<ObjectVisit>[0]) => readonly SourceFile[], again: ObjectVisit,
+): Decisions | undefined {
+  const decider = new Decider()
+  let objects = 0
+  const files = first((o, place) => {
+    objects++
+    decider.see(o, place)
+  })
+  if (report.errors.length === 0 && objects === 0) {
     report.warn('EMPTY_INPUT', { message: 'the input holds no Kubernetes objects' })
   }
-  if (report.errors.length > 0) return { files, plan: undefined, report }
-  const { renames, orders } = planDecisions(summaries, planOptions, report)
-  summaries.length = 0
-  const copies = copyBudget(files)
-  const again = budget()
-  const unheard = new Reporter()
-  const edits = new Map<string, readonly Edit[]>()
-  sources.forEach((input, i) => {
-    const fileOrders = orders.get(input.path)
-    if (!fileOrders) return
-    const file = lean ? readStream(input.path, input.content, again, unheard) : facts[i]!
-    edits.set(input.path, planEdits(file, fileOrders, planOptions, report, copies))
-  })
-  return { files, plan: { edits, renames }, report }
+  if (report.errors.length > 0) return undefined
+  return decider.decide(planContext(files, options, report), again)
 }
 
 /**

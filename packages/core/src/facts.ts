@@ -5,10 +5,12 @@
 //
 // Planning is two steps. Its decisions (which object gets which name,
 // which reference follows) read only the summaries (ObjectSummary,
-// TargetSummary, RefFacts): who is who, what names what. Its edits read
-// the rest (where each name is written, where a pair can go), one file at
-// a time. So a large build can keep only the summaries of every file, and
-// read each file again for its edits (analyze.ts).
+// TargetSummary, RefFacts): who is who, what names what; and they keep of
+// them only the targets and what is said of each, visiting the objects
+// once for the targets and once for the references. Its edits read the
+// rest (where each name is written, where a pair can go), one file at a
+// time. So a large build need not hold any file's facts: it reads each
+// file again for each step (analyze.ts).
 import type { ReferenceSpec, Rename, TargetKind } from './types.js'
 
 // --- internal ---
@@ -161,8 +163,8 @@ export interface PossibleReference {
   readonly target: TargetKind | undefined
 }
 
-/** What planning's decisions need to know of one Kubernetes object. */
-export interface ObjectSummary {
+/** Who an object is, and where: what a message about it needs. */
+export interface ObjectIdentity {
   readonly file: string
   readonly offset: number
   readonly group: string
@@ -170,6 +172,10 @@ export interface ObjectSummary {
   readonly name: string | undefined
   /** Effective namespace; undefined for cluster-scoped kinds. */
   readonly namespace: string | undefined
+}
+
+/** What planning's decisions need to know of one Kubernetes object. */
+export interface ObjectSummary extends ObjectIdentity {
   readonly refs: readonly RefFacts[]
   /** Strings that may name a ConfigMap or Secret where no table entry looks. */
   readonly possibleRefs: readonly PossibleReference[]
@@ -230,13 +236,6 @@ export interface FileFacts extends SourceFile {
   readonly docs: readonly DocFacts[]
 }
 
-/** A file as planning's decisions need it: its text (for messages) and the summaries of its objects, in order. */
-export interface FileSummary {
-  readonly path: string
-  readonly text: string
-  readonly objects: readonly ObjectSummary[]
-}
-
 /** Replace the text [start, end) of a file with `text`. */
 export interface Edit {
   readonly start: number
@@ -249,8 +248,19 @@ export interface Edit {
   readonly order?: number
 }
 
+/**
+ * One file's edits, in the order they apply: by offset, and insertions at
+ * one offset by `order`. Edit i replaces [spans[2i], spans[2i+1]) with
+ * texts[i]. Packed so, because a build holds every file's edits until its
+ * output is written: numbers in a list cost less than an object per edit.
+ */
+export interface FileEdits {
+  readonly spans: readonly number[]
+  readonly texts: readonly string[]
+}
+
 /** What plan/ decides: the edits per file, and the renames they make. */
 export interface Plan {
-  readonly edits: ReadonlyMap<string, readonly Edit[]>
+  readonly edits: ReadonlyMap<string, FileEdits>
   readonly renames: readonly Rename[]
 }

@@ -1,14 +1,29 @@
-import type { Edit } from '../facts.js'
+import type { Edit, FileEdits } from '../facts.js'
 
 // --- internal ---
 
+/** A file's edits in the order they apply (by offset; insertions at one offset by order), packed. */
+export function packEdits(edits: readonly Edit[]): FileEdits {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
+  const spans = new Array<number>(2 * sorted.length)
+  const texts = new Array<string>(sorted.length)
+  sorted.forEach((e, i) => {
+    spans[2 * i] = e.start
+    spans[2 * i + 1] = e.end
+    texts[i] = e.text
+  })
+  return { spans, texts }
+}
+
+const NONE: FileEdits = { spans: [], texts: [] }
+
 /** Walks a file's edits in order while its documents are emitted in order. */
 export class EditCursor {
-  private readonly edits: readonly Edit[]
+  private readonly edits: FileEdits
   private next = 0
 
-  constructor(private readonly text: string, edits: readonly Edit[] | undefined) {
-    this.edits = edits && edits.length > 0 ? [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0)) : []
+  constructor(private readonly text: string, edits: FileEdits | undefined) {
+    this.edits = edits ?? NONE
   }
 
   /**
@@ -17,15 +32,16 @@ export class EditCursor {
    * Calls must come in increasing order of `from`.
    */
   slice(from: number, to: number): string {
-    const { text, edits } = this
-    while (this.next < edits.length && edits[this.next]!.start < from) this.next++
+    const { text } = this
+    const { spans, texts } = this.edits
+    while (this.next < texts.length && spans[2 * this.next]! < from) this.next++
     let out = ''
     let at = from
-    for (; this.next < edits.length; this.next++) {
-      const e = edits[this.next]!
-      if (e.start > to || (e.start === to && to !== text.length)) break
-      out += text.slice(at, e.start) + e.text
-      at = e.end
+    for (; this.next < texts.length; this.next++) {
+      const start = spans[2 * this.next]!
+      if (start > to || (start === to && to !== text.length)) break
+      out += text.slice(at, start) + texts[this.next]!
+      at = spans[2 * this.next + 1]!
     }
     return out + text.slice(at, to)
   }

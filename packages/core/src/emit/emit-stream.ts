@@ -1,4 +1,4 @@
-import type { Edit, SourceFile } from '../facts.js'
+import type { FileEdits, SourceFile } from '../facts.js'
 import { EditCursor } from './edit-cursor.js'
 
 // --- internal ---
@@ -9,12 +9,12 @@ import { EditCursor } from './edit-cursor.js'
  * has one, and ends with a line break; so the stream parses back into the
  * same documents and re-emitting it gives the same bytes.
  */
-export function emitStream(files: readonly SourceFile[], edits: ReadonlyMap<string, readonly Edit[]>): string {
+export function emitStream(files: readonly SourceFile[], edits: ReadonlyMap<string, FileEdits>): string {
   return [...emitChunks(files, edits)].join('')
 }
 
 /** The stream emitStream() returns, a document at a time. */
-export function* emitChunks(files: readonly SourceFile[], edits: ReadonlyMap<string, readonly Edit[]>): Generator<string, void, undefined> {
+export function* emitChunks(files: readonly SourceFile[], edits: ReadonlyMap<string, FileEdits>): Generator<string, void, undefined> {
   // The first document is held until it is known whether another follows.
   let first: string | undefined
   let firstJson = false

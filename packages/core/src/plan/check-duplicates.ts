@@ -1,27 +1,62 @@
 import { formatResource } from '../errors.js'
-import type { ObjectSummary } from '../facts.js'
+import type { ObjectIdentity } from '../facts.js'
 import { lineColOf } from '../text/offsets.js'
-import { type PlanContext } from './context.js'
-import { resourceOf } from '../read/identity.js'
+import type { Place, PlanContext } from './context.js'
+import { identityOf, resourceOf } from '../read/identity.js'
 
 // --- internal ---
 
-/** Two objects with the same group, kind, namespace and name: an error at the second. */
-export function checkDuplicates(ctx: PlanContext): void {
-  const seen = new Map<string, ObjectSummary>()
-  for (const o of ctx.objects) {
-    if (!o.name) continue
-    const k = `${o.group}\0${o.kind}\0${o.namespace ?? ''}\0${o.name}`
-    const first = seen.get(k)
-    if (!first) {
-      seen.set(k, o)
-      continue
-    }
-    const w = ctx.where(first)
-    const firstAt = `${w.file}:${lineColOf(w.text, w.offset).line}`
-    ctx.report.error('DUPLICATE_RESOURCE', {
-      message: `${formatResource(resourceOf(o))} is defined twice: here and at ${firstAt}`,
-      at: ctx.where(o), resource: resourceOf(o),
-    })
+/**
+ * Two objects with the same group, kind, namespace and name: an error at
+ * the second. The objects are visited twice in input order. The first
+ * visit (see()) keeps only a number made from each identity, and notes
+ * the numbers seen twice; the second (check()) keeps the identities whose
+ * number was seen twice (two objects of the same identity, or two whose
+ * numbers merely coincide) and finds the duplicates among them. So a
+ * build without duplicates holds a set of small numbers, not an identity
+ * per object.
+ */
+export class DuplicateCheck {
+  private readonly seen = new Set<number>()
+  private readonly twice = new Set<number>()
+  private readonly first = new Map<string, number>()
+  private readonly again: Array<{ readonly object: ObjectIdentity; readonly first: number }> = []
+
+  see(o: ObjectIdentity): void {
+    if (!o.name) return
+    const n = numberOf(keyOf(o, o.name))
+    if (this.seen.has(n)) this.twice.add(n)
+    else this.seen.add(n)
   }
+
+  check(o: ObjectIdentity, place: Place): void {
+    if (!o.name || this.twice.size === 0) return
+    const k = keyOf(o, o.name)
+    if (!this.twice.has(numberOf(k))) return
+    const first = this.first.get(k)
+    if (first === undefined) this.first.set(k, place.file * 2 ** 32 + o.offset)
+    else this.again.push({ object: identityOf(o), first })
+  }
+
+  report(ctx: PlanContext): void {
+    for (const { object, first } of this.again) {
+      const file = ctx.files[Math.floor(first / 2 ** 32)]!
+      const firstAt = `${file.path}:${lineColOf(file.text, first % 2 ** 32).line}`
+      ctx.report.error('DUPLICATE_RESOURCE', {
+        message: `${formatResource(resourceOf(object))} is defined twice: here and at ${firstAt}`,
+        at: ctx.where(object), resource: resourceOf(object),
+      })
+    }
+  }
+}
+
+function keyOf(o: ObjectIdentity, name: string): string {
+  return `${o.group}\0${o.kind}\0${o.namespace ?? ''}\0${name}`
+}
+
+/** FNV-1a over the string's code units, in 31 bits (a small integer to V8, kept in a set without a box). */
+function numberOf(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 1
 }

@@ -1,7 +1,7 @@
-import type { FileFacts, FileSummary, ObjectSummary, RefFacts, TargetSummary } from '../facts.js'
+import type { FileFacts, ObjectIdentity, RefFacts, TargetSummary } from '../facts.js'
 import type { EditList } from './edit-list.js'
 import type { Reporter, Where } from '../report/reporter.js'
-import type { ExternalName, PinnedName, SelectMode } from '../types.js'
+import type { ExternalName, PinnedName, Referrer, SelectMode } from '../types.js'
 
 // --- internal ---
 
@@ -20,25 +20,31 @@ export interface PlanOptions {
   readonly annotations: Readonly<Record<string, string>>
 }
 
-/** What every deciding pass reads: the objects, where they are, and the reporter. */
+/** What every deciding pass reads: the options, the reporter, and where each file is. */
 export interface PlanContext {
-  readonly objects: readonly ObjectSummary[]
   readonly options: PlanOptions
   readonly report: Reporter
   /** Where an object (or an offset inside its file) is, for messages. */
-  where(o: ObjectSummary, offset?: number): Where
-  readonly files: readonly FileSummary[]
+  where(o: ObjectIdentity, offset?: number): Where
+  /** The input files in order (an object's file number is its place here). */
+  readonly files: readonly { readonly path: string; readonly text: string }[]
 }
 
-export function planContext(files: readonly FileSummary[], options: PlanOptions, report: Reporter): PlanContext {
+export function planContext(files: readonly { readonly path: string; readonly text: string }[], options: PlanOptions, report: Reporter): PlanContext {
   const texts = new Map(files.map(f => [f.path, f.text]))
   return {
-    objects: files.flatMap(f => f.objects),
     options,
     report,
     where: (o, offset = o.offset) => ({ file: o.file, text: texts.get(o.file)!, offset }),
     files,
   }
+}
+
+/** Where an object is in the input: its file's number, its number among the file's objects, and among all objects. */
+export interface Place {
+  readonly file: number
+  readonly ordinal: number
+  readonly id: number
 }
 
 /** What every editing pass reads: one file's facts, its edits so far, and the reporter. */
@@ -53,15 +59,33 @@ export interface EditContext {
   readonly copies: { left: number }
 }
 
-/** A ConfigMap or Secret of the input: an object with target facts. */
+/** A ConfigMap or Secret of the input, and what the references to it say. */
 export interface Target {
-  readonly object: ObjectSummary
+  readonly object: ObjectIdentity
   readonly facts: TargetSummary
+  readonly place: Place
+  /** Its number in input order among the targets. */
+  readonly number: number
+  readonly uses: TargetUses
+}
+
+/** What the references to a target say, gathered in input order (resolve-references.ts). */
+export interface TargetUses {
+  /** How many objects name it through references that follow a rename. */
+  referencedBy: number
+  /** The first few of them, as messages name them (made on the first). */
+  shownReferrers: string[] | undefined
+  /** The last of them (Place.id), since an object's references come together. */
+  lastReferrer: number
+  /** Why it must keep its name: readers by name, and what writes it under its name (made on the first). */
+  pinnedBy: string[] | undefined
+  /** Every reference naming it (not ambiguously) that follows a rename, for Rename.referencedBy (made on the first). */
+  referrers: Referrer[] | undefined
 }
 
 /** A reference, and what it was resolved to. */
 export interface Resolution {
-  readonly referrer: ObjectSummary
+  readonly referrer: ObjectIdentity
   readonly ref: RefFacts
   readonly target?: Target
   /** The several targets a namespace-less reference could mean. */
@@ -73,6 +97,26 @@ export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (list) list.push(v)
   else m.set(k, [v])
 }
+
+/**
+ * `list` with `item` at its end. A short list is copied to its exact size
+ * (a list grown by push() keeps room for 16 more, which for a list per
+ * target, held through planning, is most of its memory); a longer one
+ * grows in place.
+ */
+export function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item]
+  if (list.length >= EXACT_UP_TO) {
+    list.push(item)
+    return list
+  }
+  const longer = new Array<T>(list.length + 1)
+  for (let i = 0; i < list.length; i++) longer[i] = list[i]!
+  longer[list.length] = item
+  return longer
+}
+
+const EXACT_UP_TO = 8
 
 /**
  * Each list copied to its size. A list grown by push() keeps room for 16

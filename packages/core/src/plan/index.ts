@@ -1,18 +1,18 @@
-// Step 2 of a build, in two parts. Deciding, as named passes run in order
-// over the summaries of every object: find duplicates, resolve every
-// reference to the target it names, check the data keys references need,
+// Step 2 of a build, in two parts. Deciding, as named passes over the
+// objects, visited twice in input order and never held: find duplicates and
+// index the targets; resolve every reference to the target it names, check
+// the data keys references need, and tell each target what names it; then
 // select the targets to hash and name them, and warn about what must be
 // recreated, references left as written, old names left in fields no
-// table knows, and what select all renamed that nothing references. Then
-// editing, one file at a time from its full facts: rename its targets,
-// rewrite its references that follow, and keep each edit out of the
-// places that share its node through a YAML alias.
-import type { Edit, FileFacts, FileSummary } from '../facts.js'
-import type { Reporter } from '../report/reporter.js'
+// table knows, and what select all renamed that nothing references.
+// Then editing, one file at a time from its full facts: rename its
+// targets, rewrite its references that follow, and keep each edit out of
+// the places that share its node through a YAML alias.
+import { packEdits } from '../emit/edit-cursor.js'
+import type { FileEdits, FileFacts, ObjectSummary } from '../facts.js'
 import type { Rename } from '../types.js'
-import { checkDuplicates } from './check-duplicates.js'
-import { checkKeys } from './check-keys.js'
-import { followsRename, planContext, type PlanContext, type PlanOptions } from './context.js'
+import { DuplicateCheck } from './check-duplicates.js'
+import type { Place, PlanContext, Target } from './context.js'
 import { EditList } from './edit-list.js'
 import { COPY_ALLOWANCE, protectSharedNodes } from './protect-shared-nodes.js'
 import { editTarget, renameTargets } from './rename-targets.js'
@@ -20,28 +20,25 @@ import { reportPossibleReferences } from './report-possible-references.js'
 import { reportRecreate } from './report-recreate.js'
 import { reportUnreferenced } from './report-unreferenced.js'
 import { reportUnresolved } from './report-unresolved.js'
-import { resolveReferences, type Resolved } from './resolve-references.js'
+import { ReferenceVisitor, TargetIndex, type Resolved } from './resolve-references.js'
 import { rewriteReferences, type Rewrite } from './rewrite-references.js'
-import { selectTargets } from './select-targets.js'
+import type { PlanOptions } from './context.js'
+import { Reporter } from '../report/reporter.js'
 
 export type { PlanOptions } from './context.js'
+export { planContext } from './context.js'
 
 // --- internal ---
 
 /**
  * What the edits of one file are to do, by place in the file's objects (in
- * input order, as `docs.flatMap(d => d.objects)` lists them): the targets
- * renamed, and the references that follow, each with its new name. Kept
- * as flat lists of numbers: a build holds one per file with edits.
+ * input order, as `docs.flatMap(d => d.objects)` lists them): how many
+ * targets are renamed; each one's object number and new name; then each
+ * reference that follows, as its object's number, its number among the
+ * object's refs, and the new name. One flat list: a build holds one per
+ * file with edits until every file's edits are planned.
  */
-export interface FileOrders {
-  /** The renamed targets' object numbers; `targetNames[i]` is the new name of `targets[i]`. */
-  readonly targets: readonly number[]
-  readonly targetNames: readonly string[]
-  /** Pairs: object number, then the reference's number among the object's refs; `refNames[i]` is the new name of pair i. */
-  readonly refs: readonly number[]
-  readonly refNames: readonly string[]
-}
+export type FileOrders = ReadonlyArray<number | string>
 
 /** What deciding gives: the renames, and the orders of each file that gets edits (by path). */
 export interface Decisions {
@@ -49,19 +46,50 @@ export interface Decisions {
   readonly orders: ReadonlyMap<string, FileOrders>
 }
 
-/** The decisions of a build, made from the summaries of every file. Problems go to `report`. */
-export function planDecisions(files: readonly FileSummary[], options: PlanOptions, report: Reporter): Decisions {
-  const ctx = planContext(files, options, report)
-  checkDuplicates(ctx)
-  const resolved = resolveReferences(ctx)
-  checkKeys(ctx, resolved)
-  const decisions = selectTargets(ctx, resolved)
-  const { renames, newNames, renamed } = renameTargets(ctx, decisions, resolved)
-  const orders = ordersOf(ctx, resolved, newNames)
-  reportRecreate(ctx, renamed)
-  reportUnresolved(ctx, resolved)
-  reportUnreferenced(ctx, renamed, reportPossibleReferences(ctx, renamed))
-  return { renames, orders }
+/** Visits every object of the input in order, with its place; for the references, once the targets are known. */
+export type ObjectVisit = (visit: (object: ObjectSummary, place: Place) => void) => void
+
+/**
+ * The decisions of a build. Sees each object once as it is read (see()),
+ * which keeps of it only its identity and, for a target, its summary; then
+ * decide() visits every object again for the references. Problems go to
+ * `report` (a duplicate found by see() too: reported by decide(), so that
+ * a build whose reading failed reports only that).
+ */
+export class Decider {
+  private readonly index = new TargetIndex()
+  private readonly duplicates = new DuplicateCheck()
+
+  see(object: ObjectSummary, place: Place): void {
+    this.duplicates.see(object)
+    if (object.target) this.index.add(object, object.target, place)
+  }
+
+  decide(ctx: PlanContext, again: ObjectVisit): Decisions {
+    // The duplicates, found on this visit, come before the missing keys.
+    const keys = new Reporter()
+    const visitor = new ReferenceVisitor({ ...ctx, report: keys }, this.index)
+    again((object, place) => {
+      this.duplicates.check(object, place)
+      visitor.visit(object, place)
+    })
+    const resolved = visitor.done()
+    this.duplicates.report(ctx)
+    for (const e of keys.errors) ctx.report.errors.push(e)
+    const { renames, renamed } = renameTargets(ctx, resolved.index.all)
+    const orders = ordersOf(ctx, resolved, renamed)
+    reportRecreate(ctx, renamed)
+    reportUnresolved(ctx, resolved)
+    reportUnreferenced(ctx, renamed, reportPossibleReferences(ctx, resolved, renamed))
+    return { renames, orders }
+  }
+}
+
+/** Visits the objects of one file (the file numbered `file`, whose first object is numbered `id`); returns the next object's number. */
+export function visitFile(facts: FileFacts, file: number, id: number, visit: (object: ObjectSummary, place: Place) => void): number {
+  let ordinal = 0
+  for (const d of facts.docs) for (const o of d.objects) visit(o, { file, ordinal: ordinal++, id: id++ })
+  return id
 }
 
 /** The copies written in place of aliases a build may make: in all, the input's size and a little more. */
@@ -73,48 +101,42 @@ export function copyBudget(files: readonly { readonly text: string }[]): { left:
  * The edits of one file, from its full facts (the same file the summaries
  * were made from) and its orders. Problems go to `report`.
  */
-export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOptions, report: Reporter, copies: { left: number }): Edit[] {
+export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOptions, report: Reporter, copies: { left: number }): FileEdits {
   const edits = new EditList()
   const ctx = { file, edits, options, report, copies, at: (offset: number) => ({ file: file.path, text: file.text, offset }) }
   const objects = file.docs.flatMap(d => d.objects)
-  orders.targets.forEach((n, i) => editTarget(ctx, objects[n]!.target!, orders.targetNames[i]!))
+  const targets = orders[0] as number
+  for (let i = 1; i < 1 + 2 * targets; i += 2) editTarget(ctx, objects[orders[i] as number]!.target!, orders[i + 1] as string)
   const rewrites = function* (): Generator<Rewrite> {
-    for (let i = 0; i < orders.refNames.length; i++) {
-      const referrer = objects[orders.refs[2 * i]!]!
-      yield { referrer, ref: referrer.refs[orders.refs[2 * i + 1]!]!, to: orders.refNames[i]! }
+    for (let i = 1 + 2 * targets; i < orders.length; i += 3) {
+      const referrer = objects[orders[i] as number]!
+      yield { referrer, ref: referrer.refs[orders[i + 1] as number]!, to: orders[i + 2] as string }
     }
   }
   protectSharedNodes(ctx, rewriteReferences(ctx, rewrites()))
-  // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
-  return edits.list.slice()
+  return packEdits(edits.list)
 }
 
-/** Each file's orders, walking its objects and their references in input order (the order of `resolved.all`). */
-function ordersOf(ctx: PlanContext, resolved: Resolved, newNames: ReadonlyMap<object, string>): Map<string, FileOrders> {
-  const orders = new Map<string, FileOrders>()
-  let next = 0
-  for (const file of ctx.files) {
-    const targets: number[] = []
-    const targetNames: string[] = []
-    const refs: number[] = []
-    const refNames: string[] = []
-    file.objects.forEach((object, n) => {
-      const to = newNames.get(object)
-      if (to !== undefined) {
-        targets.push(n)
-        targetNames.push(to)
-      }
-      object.refs.forEach((_, k) => {
-        const r = resolved.all[next++]!
-        const follows = r.target && newNames.get(r.target.object)
-        if (follows === undefined || !followsRename(r)) return
-        refs.push(n, k)
-        refNames.push(follows)
-      })
-    })
-    if (targets.length > 0 || refs.length > 0) {
-      orders.set(file.path, { targets: targets.slice(), targetNames: targetNames.slice(), refs: refs.slice(), refNames: refNames.slice() })
-    }
+/** Each file's orders: its renamed targets, and its references that follow them, in input order. */
+function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Target, Rename>): Map<string, FileOrders> {
+  const renamedIn = new Map<number, Target[]>()
+  for (const t of renamed.keys()) {
+    const list = renamedIn.get(t.place.file)
+    if (list) list.push(t)
+    else renamedIn.set(t.place.file, [t])
   }
+  const orders = new Map<string, FileOrders>()
+  ctx.files.forEach((file, n) => {
+    const renamedHere = renamedIn.get(n) ?? []
+    const list: Array<number | string> = [renamedHere.length]
+    for (const t of renamedHere) list.push(t.place.ordinal, renamed.get(t)!.to)
+    const following = resolved.following.get(n) ?? []
+    for (let i = 0; i < following.length; i += 3) {
+      const to = renamed.get(resolved.index.all[following[i + 2]!]!)?.to
+      if (to !== undefined) list.push(following[i]!, following[i + 1]!, to)
+    }
+    // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
+    if (list.length > 1) orders.set(file.path, list.slice())
+  })
   return orders
 }

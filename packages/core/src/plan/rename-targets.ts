@@ -1,34 +1,27 @@
 import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from '../constants.js'
 import { formatResource } from '../errors.js'
-import type { EntrySite, ObjectSummary, TargetFacts } from '../facts.js'
+import type { EntrySite, TargetFacts } from '../facts.js'
 import { flat, renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
-import type { Referrer, Rename } from '../types.js'
-import { followsRename, type EditContext, type PlanContext, type Resolution, type Target } from './context.js'
+import type { Rename } from '../types.js'
+import type { EditContext, PlanContext, Target } from './context.js'
 import type { EditList } from './edit-list.js'
-import type { Resolved } from './resolve-references.js'
-import type { Decision } from './select-targets.js'
+import { isSelected } from './select-targets.js'
 import { resourceOf } from '../read/identity.js'
-import { effectOf } from '../refs/effects.js'
 
 // --- internal ---
 
 /**
- * Names every target selected for hashing `name-<hash>` (refused when
- * longer than 253 characters, or when the object cannot be edited in
- * place). Returns the renames, each renamed target's new name (by object),
- * and its rename. {@link editTarget} then writes it.
+ * Names every target selected for hashing (select-targets.ts), in input
+ * order, `name-<hash>` (refused when longer than 253 characters, or when
+ * the object cannot be edited in place). Returns the renames, and each
+ * renamed target's rename. {@link editTarget} then writes it.
  */
-export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], resolved: Resolved): {
-  renames: Rename[]
-  newNames: Map<ObjectSummary, string>
-  renamed: Map<Target, Rename>
-} {
+export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { renames: Rename[]; renamed: Map<Target, Rename> } {
   const renames: Rename[] = []
-  const newNames = new Map<ObjectSummary, string>()
   const renamed = new Map<Target, Rename>()
-  for (const { target, hash } of decisions) {
+  for (const target of targets) {
     const { facts, object } = target
-    if (!hash || facts.hash === undefined) continue
+    if (!isSelected(ctx, target) || facts.hash === undefined) continue
     // One flat string, held by every edit that writes it.
     const to = flat(facts.originalName, '-', facts.hash)
     if (to.length > 253) {
@@ -45,28 +38,13 @@ export function renameTargets(ctx: PlanContext, decisions: readonly Decision[], 
       })
       continue
     }
-    newNames.set(object, to)
-    const referencedBy = (resolved.byTarget.get(target) ?? [])
-      .filter(r => r.target === target && followsRename(r))
-      .map(referrerOf)
+    // Its own list, already its size (context.ts, append).
+    const referencedBy = target.uses.referrers ?? []
     const rename = { kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy }
     renames.push(rename)
     renamed.set(target, rename)
   }
-  return { renames, newNames, renamed }
-}
-
-function referrerOf(r: Resolution): Referrer {
-  const o = r.referrer
-  const e = effectOf(r.ref.spec, o.kind, o.group)
-  // Written out rather than spread: each spread object gets a hidden class of its own.
-  const { kind, name, namespace } = o
-  const path = r.ref.path
-  const effect = e.effect
-  if ('reason' in e) {
-    return namespace === undefined ? { kind, name: name ?? '', path, effect, reason: e.reason } : { kind, namespace, name: name ?? '', path, effect, reason: e.reason }
-  }
-  return namespace === undefined ? { kind, name: name ?? '', path, effect } : { kind, namespace, name: name ?? '', path, effect }
+  return { renames, renamed }
 }
 
 /**

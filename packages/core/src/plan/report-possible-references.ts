@@ -1,8 +1,9 @@
 import { formatResource } from '../errors.js'
-import type { ObjectSummary, PossibleReference } from '../facts.js'
+import type { PossibleReference } from '../facts.js'
 import { idOf, resourceOf } from '../read/identity.js'
 import type { Rename, TargetKind } from '../types.js'
 import { push, type PlanContext, type Target } from './context.js'
+import type { PossibleHolder, Resolved } from './resolve-references.js'
 
 // --- internal ---
 
@@ -20,31 +21,31 @@ import { push, type PlanContext, type Target } from './context.js'
  * (an env value, a flag), the pin that keeps its name. Returns the objects
  * warned about.
  */
-export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): ReadonlySet<Target> {
+export function reportPossibleReferences(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Target, Rename>): ReadonlySet<Target> {
   const byName = new Map<string, Target[]>()
   for (const [t, r] of renamed) if (r.from !== r.to) push(byName, `${t.facts.kind}\0${t.facts.name}`, t)
   if (byName.size === 0) return new Set()
-  const found = new Map<Target, Array<{ object: ObjectSummary; p: PossibleReference }>>()
-  for (const object of ctx.objects) {
-    for (const p of object.possibleRefs) {
+  const found = new Map<Target, Array<{ holder: PossibleHolder; p: PossibleReference }>>()
+  for (const holder of resolved.possible) {
+    for (const p of holder.refs) {
       for (const t of (p.target ? [p.target] : BOTH).flatMap(kind => byName.get(`${kind}\0${p.value}`) ?? [])) {
-        const namespace = p.namespace ?? object.namespace
-        if (t.object === object || (namespace !== undefined && namespace !== t.object.namespace)) continue
-        push(found, t, { object, p })
+        const namespace = p.namespace ?? holder.object.namespace
+        if (t.place.id === holder.id || (namespace !== undefined && namespace !== t.object.namespace)) continue
+        push(found, t, { holder, p })
       }
     }
   }
   for (const [t, hits] of found) {
     const r = renamed.get(t)!
-    const places = [...new Map(hits.map(h => [idOf(h.object.kind, h.object.namespace, `${h.object.name}\0${h.p.path}`), h])).values()]
+    const places = [...new Map(hits.map(h => [idOf(h.holder.object.kind, h.holder.object.namespace, `${h.holder.object.name}\0${h.p.path}`), h])).values()]
     const first = places[0]!
-    const shown = places.slice(0, SHOWN).map(({ object, p }) => `${formatResource(resourceOf(object))} at ${p.path}`).join(', ')
+    const shown = places.slice(0, SHOWN).map(({ holder, p }) => `${formatResource(resourceOf(holder.object))} at ${p.path}`).join(', ')
     const more = places.length > SHOWN ? ` and ${places.length - SHOWN} more` : ''
     const one = places.length === 1
     ctx.report.warn('POSSIBLE_REFERENCE', {
       message: `${formatResource(resourceOf(t.object))} is renamed ${r.to}, but ${one ? 'a field' : `${places.length} fields`} no reference table knows ` +
         `still ${one ? 'says' : 'say'} ${r.from}: ${shown}${more}. ${advice(places, t)}; if not, set POSSIBLE_REFERENCE to ignore`,
-      at: ctx.where(first.object, first.p.offset), resource: resourceOf(t.object), path: first.p.path,
+      at: ctx.where(first.holder.object, first.p.offset), resource: resourceOf(t.object), path: first.p.path,
     })
   }
   return new Set(found.keys())
@@ -55,12 +56,12 @@ export function reportPossibleReferences(ctx: PlanContext, renamed: ReadonlyMap<
  * (with use: pin or creates as alternatives), and a pin where a program
  * finds the object by a name no entry can describe (an env value, a flag).
  */
-function advice(places: ReadonlyArray<{ object: ObjectSummary; p: PossibleReference }>, t: Target): string {
+function advice(places: ReadonlyArray<{ holder: PossibleHolder; p: PossibleReference }>, t: Target): string {
   const described = places.find(({ p }) => p.tablePath !== undefined)
   const pin = `pinned: - {kind: ${t.facts.kind}, ${t.object.namespace ? `namespace: ${t.object.namespace}, ` : ''}name: ${t.facts.name}}`
   if (!described) return `If a program finds this object by that name, pin it in the configuration (${pin})`
   const one = places.length === 1
-  const entry = `${one ? '' : 'the first: '}${entryFor(described.object, described.p, t.facts.kind)}; ` +
+  const entry = `${one ? '' : 'the first: '}${entryFor(described.holder, described.p, t.facts.kind)}; ` +
     'with use: pin if a program reads it by this name, use: creates if something writes it'
   const rest = places.every(({ p }) => p.tablePath !== undefined) ? '' : `, or, where a program finds it by that name, pin it (${pin})`
   return `If ${one ? 'it names' : 'they name'} this object, add ${one ? 'its entry' : 'each'} to the configuration's references (${entry})${rest}`
@@ -77,12 +78,12 @@ const SHOWN = 3
  * a `namespace/name` value; a pin for a ConfigMap's data, whose rewrite
  * would change the content its own hash was made from.
  */
-function entryFor(object: ObjectSummary, p: PossibleReference, refKind: TargetKind): string {
+function entryFor({ object, isTarget }: PossibleHolder, p: PossibleReference, refKind: TargetKind): string {
   const fields = [
     ...(object.group ? [['group', object.group]] : []),
     ['kind', object.kind], ['path', p.tablePath], ['refKind', refKind],
     ...(p.namespace !== undefined ? [['format', 'namespaced-name']] : []),
-    ...(object.target ? [['use', 'pin']] : []),
+    ...(isTarget ? [['use', 'pin']] : []),
   ]
   return `{${fields.map(([k, v]) => `${k}: ${/^[\w./\\-]+$/.test(v!) ? v : JSON.stringify(v)}`).join(', ')}}`
 }

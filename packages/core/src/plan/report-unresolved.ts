@@ -18,8 +18,7 @@ import { listReferrers } from './list-referrers.js'
 export function reportUnresolved(ctx: PlanContext, resolved: Resolved): void {
   const missing = new Map<string, Resolution[]>()
   const ambiguous = new Map<string, Resolution[]>()
-  for (const r of resolved.all) {
-    if (r.target) continue
+  for (const r of resolved.unresolved) {
     const { ref } = r
     if (r.ambiguous) {
       push(ambiguous, `${ref.target}\0${ref.name}`, r)

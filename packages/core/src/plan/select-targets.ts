@@ -1,23 +1,10 @@
 import { formatResource } from '../errors.js'
-import type { ObjectSummary } from '../facts.js'
-import { type PlanContext, type Resolution, type Target } from './context.js'
+import { type PlanContext, type Target } from './context.js'
 import { findExternal } from './find-external.js'
-import type { Resolved } from './resolve-references.js'
+import { SHOWN_REFERRERS } from './resolve-references.js'
 import { resourceOf } from '../read/identity.js'
 
 // --- internal ---
-
-/** Whether a target is hashed, and why (not). */
-export interface Decision {
-  readonly target: Target
-  readonly hash: boolean
-  /** Objects whose rewritable references name it. */
-  readonly referencedBy: readonly ObjectSummary[]
-  /** Every reason it keeps its name. */
-  readonly pinnedBy: readonly string[]
-  /** A reason among them is the user's decision (annotation, a configured pin or external name): nothing to warn about. */
-  readonly decided: boolean
-}
 
 /**
  * The selection rule, for every target in input order. Hashed: forced by
@@ -31,34 +18,21 @@ export interface Decision {
  * target that stays pinned gets a `PINNED` warning, unless a pin is the
  * user's own decision (the annotation, a configured pin or external name).
  */
-export function selectTargets(ctx: PlanContext, resolved: Resolved): Decision[] {
-  return resolved.index.all.map(target => {
-    const decision = decide(target, resolved.byTarget.get(target) ?? [], ctx)
-    const { object, facts } = target
-    if (decision.pinnedBy.length > 0 && decision.referencedBy.length > 0 && facts.mode !== 'force' && !decision.decided) {
-      ctx.report.warn('PINNED', {
-        message: `${formatResource(resourceOf(object))} keeps its name although referenced by ${describe(decision.referencedBy)}: ` +
-          `${decision.pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
-        at: ctx.where(object), resource: resourceOf(object),
-      })
-    }
-    return decision
-  })
+export function isSelected(ctx: PlanContext, target: Target): boolean {
+  const { hash, pinnedBy, decided } = decide(target, ctx)
+  const { object, facts } = target
+  if (pinnedBy.length > 0 && target.uses.referencedBy > 0 && facts.mode !== 'force' && !decided) {
+    ctx.report.warn('PINNED', {
+      message: `${formatResource(resourceOf(object))} keeps its name although referenced by ${describe(target)}: ` +
+        `${pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
+      at: ctx.where(object), resource: resourceOf(object),
+    })
+  }
+  return hash
 }
 
-function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanContext): Decision {
-  const referencedBy: ObjectSummary[] = []
-  const pinnedBy: string[] = []
-  for (const r of resolutions) {
-    const { use, reason } = r.ref.spec
-    if (use === 'pin' || use === 'creates') {
-      const who = formatResource(resourceOf(r.referrer))
-      if (use === 'creates') pinnedBy.push(`${who} ${r.ref.path}: ${reason ?? 'something writes it under this name at run time'}`)
-      else pinnedBy.push(reason ? `${who} ${r.ref.path}: ${reason}` : `${who} reads it by name (${r.ref.path})`)
-    } else if (r.target === target && !referencedBy.includes(r.referrer)) {
-      referencedBy.push(r.referrer)
-    }
-  }
+function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: readonly string[]; decided: boolean } {
+  const pinnedBy = [...target.uses.pinnedBy ?? []]
   const { facts } = target
   let decided = false
   for (const pin of ctx.options.pinned) {
@@ -81,13 +55,13 @@ function decide(target: Target, resolutions: readonly Resolution[], ctx: PlanCon
     pinnedBy.push('it is a service-account token, which the token controller fills in by name')
   }
   const { select } = ctx.options
-  const wanted = select === 'all' || (select === 'referenced' && referencedBy.length > 0)
+  const wanted = select === 'all' || (select === 'referenced' && target.uses.referencedBy > 0)
   const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
-  // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
-  return { target, hash, referencedBy: referencedBy.slice(), pinnedBy, decided }
+  return { hash, pinnedBy, decided }
 }
 
-function describe(objects: readonly ObjectSummary[]): string {
-  const names = objects.slice(0, 3).map(o => formatResource(resourceOf(o)))
-  return objects.length > 3 ? `${names.join(', ')} and ${objects.length - 3} more` : names.join(', ')
+/** The objects that reference a target: the first few by name, and how many more. */
+function describe({ uses }: Target): string {
+  const names = uses.shownReferrers ?? []
+  return uses.referencedBy > SHOWN_REFERRERS ? `${names.join(', ')} and ${uses.referencedBy - SHOWN_REFERRERS} more` : names.join(', ')
 }

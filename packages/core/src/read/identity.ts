@@ -1,5 +1,5 @@
 import type { ResourceRef } from '../errors.js'
-import type { ObjectSummary } from '../facts.js'
+import type { ObjectIdentity } from '../facts.js'
 
 // --- internal ---
 
@@ -9,6 +9,27 @@ export function idOf(kind: string, namespace: string | undefined, name: string):
 }
 
 /** An object's kind, namespace (absent for cluster-scoped objects) and name, for messages. */
-export function resourceOf(o: ObjectSummary): ResourceRef {
+export function resourceOf(o: ObjectIdentity): ResourceRef {
   return o.namespace === undefined ? { kind: o.kind, name: o.name ?? '' } : { kind: o.kind, namespace: o.namespace, name: o.name ?? '' }
+}
+
+/**
+ * Who an object is and where, in a record of its own: kept without the
+ * rest of its facts. Its kind, group and namespace are one string each
+ * for all the objects that share them.
+ */
+export function identityOf({ file, offset, group, kind, name, namespace }: ObjectIdentity): ObjectIdentity {
+  return { file, offset, group: common(group), kind: common(kind), name, namespace: namespace === undefined ? undefined : common(namespace) }
+}
+
+// Kinds, groups, namespaces and data keys recur from object to object: one
+// string each (a few thousand at most, for inputs built to differ).
+const COMMON = new Map<string, string>()
+
+/** One string for all equal ones, for the words that recur (kinds, groups, namespaces, Secret types, data keys). */
+export function common(word: string): string {
+  const known = COMMON.get(word)
+  if (known !== undefined) return known
+  if (COMMON.size < 4_000) COMMON.set(word, word)
+  return word
 }
