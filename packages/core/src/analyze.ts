@@ -81,6 +81,7 @@ function analyzeWith(inputs: readonly BuildInput[], options: BuildOptions, lean:
   const edits = new Map<string, FileEdits>()
   sources.forEach((input, n) => {
     const fileOrders = decisions.orders.get(input.path)
+    decisions.orders.delete(input.path)
     if (fileOrders) edits.set(input.path, planEdits(read(n), fileOrders, planOptions, report, copies))
   })
   return { files, plan: { edits, renames: decisions.renames }, report }

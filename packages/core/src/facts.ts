@@ -225,11 +225,11 @@ export interface DocFacts extends DocSpan {
   readonly objects: readonly ObjectFacts[]
 }
 
-/** A file as emit/ needs it: its text and its documents' slices. */
+/** A file as emit/ needs it: its text and its documents' slices (a list of them, or the same packed). */
 export interface SourceFile {
   readonly path: string
   readonly text: string
-  readonly docs: readonly DocSpan[]
+  readonly docs: { readonly length: number; at(i: number): DocSpan | undefined }
 }
 
 export interface FileFacts extends SourceFile {

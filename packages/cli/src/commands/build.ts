@@ -9,6 +9,7 @@ import { mustBeDirectory, placeOutput, writeAll, type OutputFile } from '../writ
 import { attributed, refuseFunctionGenerators } from './generator-files.js'
 import { commandOptions, flagOptions, withFlags } from '../options.js'
 import { strictFailure } from '../strict.js'
+import { fitHeap } from '../heap.js'
 
 /** `cmhash build`: returns false when --strict and there were warnings (nothing written). */
 export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> {
@@ -31,6 +32,7 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     if (fc) await refuseFunctionGenerators(fc, stdin.content, stdin.path)
     if (fc) options = withFlags({ ...options, ...configToOptions(fc) }, flagOptions(command))
   }
+  fitHeap(inputs)
   const result = attributed(options.generated, () => build(inputs, options))
   const report = changeReport(result)
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''), STDERR)

@@ -22,7 +22,8 @@ export function* emitChunks(files: readonly SourceFile[], edits: ReadonlyMap<str
   for (const f of files) {
     let cursor: EditCursor | undefined
     let json = false
-    for (const d of f.docs) {
+    for (let i = 0; i < f.docs.length; i++) {
+      const d = f.docs.at(i)!
       if (d.empty || d.end <= d.start) continue
       if (!cursor) {
         cursor = new EditCursor(f.text, edits.get(f.path))

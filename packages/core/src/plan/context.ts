@@ -1,7 +1,7 @@
 import type { FileFacts, ObjectIdentity, RefFacts, TargetSummary } from '../facts.js'
 import type { EditList } from './edit-list.js'
 import type { Reporter, Where } from '../report/reporter.js'
-import type { ExternalName, PinnedName, Referrer, SelectMode } from '../types.js'
+import type { ExternalName, PinnedName, Referrer, Rename, SelectMode } from '../types.js'
 
 // --- internal ---
 
@@ -79,8 +79,19 @@ export interface TargetUses {
   lastReferrer: number
   /** Why it must keep its name: readers by name, and what writes it under its name (made on the first). */
   pinnedBy: string[] | undefined
-  /** Every reference naming it (not ambiguously) that follows a rename, for Rename.referencedBy (made on the first). */
-  referrers: Referrer[] | undefined
+  /**
+   * How many references name it (not ambiguously) and follow a rename.
+   * Rename.referencedBy lists them, made as each file's edits are planned
+   * (plan/index.ts); until then only those that make an object be
+   * recreated are kept (made on the first).
+   */
+  following: number
+  recreate: Referrer[] | undefined
+}
+
+/** A rename as planning makes it: the references that follow it are added as each file's edits are planned. */
+export interface PlannedRename extends Omit<Rename, 'referencedBy'> {
+  referencedBy: Referrer[]
 }
 
 /** A reference, and what it was resolved to. */

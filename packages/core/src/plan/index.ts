@@ -10,9 +10,8 @@
 // the places that share its node through a YAML alias.
 import { packEdits } from '../emit/edit-cursor.js'
 import type { FileEdits, FileFacts, ObjectSummary } from '../facts.js'
-import type { Rename } from '../types.js'
 import { DuplicateCheck } from './check-duplicates.js'
-import type { Place, PlanContext, Target } from './context.js'
+import { append, type Place, type PlanContext, type PlannedRename, type Target } from './context.js'
 import { EditList } from './edit-list.js'
 import { COPY_ALLOWANCE, protectSharedNodes } from './protect-shared-nodes.js'
 import { editTarget, renameTargets } from './rename-targets.js'
@@ -20,7 +19,7 @@ import { reportPossibleReferences } from './report-possible-references.js'
 import { reportRecreate } from './report-recreate.js'
 import { reportUnreferenced } from './report-unreferenced.js'
 import { reportUnresolved } from './report-unresolved.js'
-import { ReferenceVisitor, TargetIndex, type Resolved } from './resolve-references.js'
+import { referrerOf, ReferenceVisitor, TargetIndex, type Resolved } from './resolve-references.js'
 import { rewriteReferences, type Rewrite } from './rewrite-references.js'
 import type { PlanOptions } from './context.js'
 import { Reporter } from '../report/reporter.js'
@@ -33,17 +32,22 @@ export { planContext } from './context.js'
 /**
  * What the edits of one file are to do, by place in the file's objects (in
  * input order, as `docs.flatMap(d => d.objects)` lists them): how many
- * targets are renamed; each one's object number and new name; then each
+ * targets are renamed; each one's object number and rename; then each
  * reference that follows, as its object's number, its number among the
- * object's refs, and the new name. One flat list: a build holds one per
- * file with edits until every file's edits are planned.
+ * object's refs, and the rename it follows. One flat list: a build holds
+ * one per file with edits until every file's edits are planned.
  */
-export type FileOrders = ReadonlyArray<number | string>
+export type FileOrders = ReadonlyArray<number | PlannedRename>
 
-/** What deciding gives: the renames, and the orders of each file that gets edits (by path). */
+/**
+ * What deciding gives: the renames, and the orders of each file that gets
+ * edits (by path). Each rename's referencedBy is filled as the edits of
+ * each file are planned, in input order.
+ */
 export interface Decisions {
-  readonly renames: readonly Rename[]
-  readonly orders: ReadonlyMap<string, FileOrders>
+  readonly renames: readonly PlannedRename[]
+  /** Each taken out (deleted) as its file's edits are planned. */
+  readonly orders: Map<string, FileOrders>
 }
 
 /** Visits every object of the input in order, with its place; for the references, once the targets are known. */
@@ -106,11 +110,14 @@ export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOpti
   const ctx = { file, edits, options, report, copies, at: (offset: number) => ({ file: file.path, text: file.text, offset }) }
   const objects = file.docs.flatMap(d => d.objects)
   const targets = orders[0] as number
-  for (let i = 1; i < 1 + 2 * targets; i += 2) editTarget(ctx, objects[orders[i] as number]!.target!, orders[i + 1] as string)
+  for (let i = 1; i < 1 + 2 * targets; i += 2) editTarget(ctx, objects[orders[i] as number]!.target!, (orders[i + 1] as PlannedRename).to)
   const rewrites = function* (): Generator<Rewrite> {
     for (let i = 1 + 2 * targets; i < orders.length; i += 3) {
       const referrer = objects[orders[i] as number]!
-      yield { referrer, ref: referrer.refs[orders[i + 1] as number]!, to: orders[i + 2] as string }
+      const ref = referrer.refs[orders[i + 1] as number]!
+      const rename = orders[i + 2] as PlannedRename
+      rename.referencedBy = append(rename.referencedBy, referrerOf(referrer, ref))
+      yield { referrer, ref, to: rename.to }
     }
   }
   protectSharedNodes(ctx, rewriteReferences(ctx, rewrites()))
@@ -118,7 +125,7 @@ export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOpti
 }
 
 /** Each file's orders: its renamed targets, and its references that follow them, in input order. */
-function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Target, Rename>): Map<string, FileOrders> {
+function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Target, PlannedRename>): Map<string, FileOrders> {
   const renamedIn = new Map<number, Target[]>()
   for (const t of renamed.keys()) {
     const list = renamedIn.get(t.place.file)
@@ -128,12 +135,14 @@ function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Tar
   const orders = new Map<string, FileOrders>()
   ctx.files.forEach((file, n) => {
     const renamedHere = renamedIn.get(n) ?? []
-    const list: Array<number | string> = [renamedHere.length]
-    for (const t of renamedHere) list.push(t.place.ordinal, renamed.get(t)!.to)
+    const list: Array<number | PlannedRename> = [renamedHere.length]
+    for (const t of renamedHere) list.push(t.place.ordinal, renamed.get(t)!)
     const following = resolved.following.get(n) ?? []
+    // Let go as used: the orders take its place.
+    resolved.following.delete(n)
     for (let i = 0; i < following.length; i += 3) {
-      const to = renamed.get(resolved.index.all[following[i + 2]!]!)?.to
-      if (to !== undefined) list.push(following[i]!, following[i + 1]!, to)
+      const rename = renamed.get(resolved.index.all[following[i + 2]!]!)
+      if (rename !== undefined) list.push(following[i]!, following[i + 1]!, rename)
     }
     // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
     if (list.length > 1) orders.set(file.path, list.slice())

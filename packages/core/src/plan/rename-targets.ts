@@ -2,8 +2,8 @@ import { MANAGED_LABEL, NAME_ANNOTATION, OPTION_LIST_ANNOTATIONS } from '../cons
 import { formatResource } from '../errors.js'
 import type { EntrySite, TargetFacts } from '../facts.js'
 import { flat, renderMaps, renderPairs, renderScalar, renderString } from '../emit/render.js'
-import type { Rename } from '../types.js'
-import type { EditContext, PlanContext, Target } from './context.js'
+import type { Referrer } from '../types.js'
+import type { EditContext, PlanContext, PlannedRename, Target } from './context.js'
 import type { EditList } from './edit-list.js'
 import { isSelected } from './select-targets.js'
 import { resourceOf } from '../read/identity.js'
@@ -16,9 +16,9 @@ import { resourceOf } from '../read/identity.js'
  * the object cannot be edited in place). Returns the renames, and each
  * renamed target's rename. {@link editTarget} then writes it.
  */
-export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { renames: Rename[]; renamed: Map<Target, Rename> } {
-  const renames: Rename[] = []
-  const renamed = new Map<Target, Rename>()
+export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { renames: PlannedRename[]; renamed: Map<Target, PlannedRename> } {
+  const renames: PlannedRename[] = []
+  const renamed = new Map<Target, PlannedRename>()
   for (const target of targets) {
     const { facts, object } = target
     if (!isSelected(ctx, target) || facts.hash === undefined) continue
@@ -38,8 +38,8 @@ export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { r
       })
       continue
     }
-    // Its own list, already its size (context.ts, append).
-    const referencedBy = target.uses.referrers ?? []
+    // Filled as each file's edits are planned (plan/index.ts).
+    const referencedBy: Referrer[] = []
     const rename = { kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy }
     renames.push(rename)
     renamed.set(target, rename)

@@ -14,9 +14,9 @@ import type { PlanContext, Target } from './context.js'
  * TaskRuns submitted with kubectl create): each is new anyway.
  */
 export function reportRecreate(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): void {
-  for (const [t, r] of renamed) {
+  for (const t of renamed.keys()) {
     // An object with no name (generateName) is created anew every time: nothing to recreate.
-    const recreate = r.referencedBy.filter(x => x.effect === 'recreate' && x.name !== '')
+    const recreate = (t.uses.recreate ?? []).filter(x => x.name !== '')
     if (recreate.length === 0) continue
     const each = [...new Map(recreate.map(x => [`${formatResource(x)}\0${x.reason ?? ''}`, `${formatResource(x)} (${x.reason ?? 'it cannot change'})`])).values()]
     ctx.report.warn('RECREATE_REQUIRED', {

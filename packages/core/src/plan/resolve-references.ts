@@ -84,7 +84,9 @@ export class ReferenceVisitor {
       if ((uses.shownReferrers?.length ?? 0) < SHOWN_REFERRERS) uses.shownReferrers = append(uses.shownReferrers, this.named(r.referrer, place))
     }
     if (followsRename(r)) {
-      uses.referrers = append(uses.referrers, referrerOf(r))
+      uses.following++
+      const referrer = referrerOf(r.referrer, r.ref)
+      if (referrer.effect === 'recreate') uses.recreate = append(uses.recreate, referrer)
       this.follow(place, k, r.target.number)
     }
   }
@@ -141,12 +143,12 @@ function pinnedBecause(r: Resolution): string {
   return reason ? `${who} ${r.ref.path}: ${reason}` : `${who} reads it by name (${r.ref.path})`
 }
 
-function referrerOf(r: Resolution): Referrer {
-  const o = r.referrer
-  const e = effectOf(r.ref.spec, o.kind, o.group)
+/** A reference as Rename.referencedBy lists it: the object, the field, and what the rename does to the object. */
+export function referrerOf(o: ObjectIdentity, ref: RefFacts): Referrer {
+  const e = effectOf(ref.spec, o.kind, o.group)
   // Written out rather than spread: each spread object gets a hidden class of its own.
   const { kind, name, namespace } = o
-  const path = r.ref.path
+  const path = ref.path
   const effect = e.effect
   if ('reason' in e) {
     return namespace === undefined ? { kind, name: name ?? '', path, effect, reason: e.reason } : { kind, namespace, name: name ?? '', path, effect, reason: e.reason }
@@ -175,7 +177,7 @@ export class TargetIndex {
     const facts = targetSummary(summary)
     const t: Target = {
       object: identityOf(object), facts, place, number: this.all.length,
-      uses: { referencedBy: 0, shownReferrers: undefined, lastReferrer: -1, pinnedBy: undefined, referrers: undefined },
+      uses: { referencedBy: 0, shownReferrers: undefined, lastReferrer: -1, pinnedBy: undefined, following: 0, recreate: undefined },
     }
     this.all.push(t)
     const space = `${facts.kind}\0${object.namespace ?? ''}`

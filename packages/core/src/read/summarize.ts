@@ -4,13 +4,37 @@ import { common } from './identity.js'
 
 // --- internal ---
 
-/** A file as emit/ needs it: its text and its documents' slices, in records of their own (the facts can go). */
+/** A file as emit/ needs it: its text and its documents' slices, packed (the facts can go). */
 export function sourceOf(file: FileFacts): SourceFile {
-  return { path: file.path, text: file.text, docs: file.docs.map(spanOf) }
+  return { path: file.path, text: file.text, docs: new PackedSpans(file.docs) }
 }
 
-function spanOf({ start, end, empty, explicitStart }: DocSpan): DocSpan {
-  return { start, end, empty, explicitStart }
+/**
+ * Documents' slices as three numbers each (start, end, and the flags
+ * empty and explicitStart), not a record each: a large build keeps them
+ * for every document until its output is written.
+ */
+class PackedSpans {
+  private readonly numbers: number[]
+
+  constructor(docs: readonly DocSpan[]) {
+    this.numbers = new Array<number>(3 * docs.length)
+    docs.forEach((d, i) => {
+      this.numbers[3 * i] = d.start
+      this.numbers[3 * i + 1] = d.end
+      this.numbers[3 * i + 2] = (d.empty ? 1 : 0) | (d.explicitStart ? 2 : 0)
+    })
+  }
+
+  get length(): number {
+    return this.numbers.length / 3
+  }
+
+  at(i: number): DocSpan | undefined {
+    if (i < 0 || i >= this.length) return undefined
+    const flags = this.numbers[3 * i + 2]!
+    return { start: this.numbers[3 * i]!, end: this.numbers[3 * i + 1]!, empty: (flags & 1) !== 0, explicitStart: (flags & 2) !== 0 }
+  }
 }
 
 /** What planning's decisions keep of a target, in a record of its own: none of the places to edit it. */
