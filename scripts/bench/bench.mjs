@@ -302,10 +302,19 @@ ${smallSection}
   walk, hashing, edit sites), planning, garbage collection and reading the
   files.
 - Memory: the output is written as it is made (\`BuildResult.chunks()\`),
-  so it is never held whole. What a large build holds until its plan is made
-  is the input text and the facts of every document, since any file's edits
-  can depend on any other file; planning adds its own records and the edits.
-  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes, its facts ${memory.facts} bytes, and the plan kept for writing (edits, renames and who references what, for the report) ${memory.plan} bytes; while planning, its working records come on top, and the garbage collector's headroom on all of it.` : ''}${huge?.cmhash.rss !== undefined && huge.cmhash.rss > 400 ? ` That is why 100 MB peaks at ${huge.cmhash.rss.toFixed(0)} MB. Reaching 400 MB would take the facts and the plan in a columnar form (offsets and flags in typed arrays rather than an object per site, reference and edit), at about a third of their size today: not done.` : ''}
+  so it is never held whole. Any file's edits can depend on any other file,
+  so a build must know every target and every reference before it writes;
+  from 16 MiB of input (\`LEAN_FROM\`) it holds no file's facts for that
+  (ARCHITECTURE.md, "A build is a pipeline"): it reads each file once to
+  index its targets, again to resolve its references (each target keeps a
+  count and the few records its messages need), and once more to plan its
+  edits, which it keeps packed. Below that size the facts of one read serve
+  all three, which is faster. The CLI, from the same size, lets V8's heap
+  grow only a tenth past what is alive after a full collection (V8's own
+  rule lets it double) and turns off pretenuring, which in some runs put
+  every read's facts into the old generation, to be collected there at a
+  full collection every quarter second (\`packages/cli/src/heap.ts\`).
+  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes; the full facts of one read ${memory.facts} bytes (what a build below 16 MiB holds while it plans); what a build in three reads keeps once planned (document slices, the edits packed, the renames with their referrers) ${memory.plan} bytes. The peak comes while deciding, with each target's summary and what names it on top of the text.` : ''}
 - Small inputs: see above; most of a one-document build is Node.js starting.
   \`bin/cmhash.js\` (CommonJS) reads the build chunk compiled, from a V8
   code cache it writes after a successful build in the user's cache

@@ -34,7 +34,8 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
   }
   fitHeap(inputs)
   const result = attributed(options.generated, () => build(inputs, options))
-  const report = changeReport(result)
+  // Made only when asked for: it copies every rename and referrer.
+  const report = command.report !== undefined || command.summary ? changeReport(result) : undefined
   if (!command.quiet) await write(io.stderr, result.warnings.map(w => `warning: ${formatProblem(w)}\n`).join(''), STDERR)
   if (command.strict && result.warnings.length > 0) {
     await write(io.stderr, strictFailure(result.warnings), STDERR)
@@ -58,13 +59,13 @@ export async function runBuild(command: BuildCommand, io: Io): Promise<boolean> 
     })
   }
   if (reportPath !== undefined) {
-    files.push({ target: reportPath, content: `${JSON.stringify(report, null, 2)}\n`, shown: command.report! })
+    files.push({ target: reportPath, content: `${JSON.stringify(report!, null, 2)}\n`, shown: command.report! })
   }
   await writeAll(files, io)
   if (outputDir === undefined) await (whole !== undefined ? write(io.stdout, whole) : writeChunks(io.stdout, result.chunks()))
   // --report - (allowed only with --output-dir) prints the report where the manifests would go.
-  else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`)
-  if (command.summary) await write(io.stderr, formatSummary(report), STDERR)
+  else if (command.report === '-') await write(io.stdout, `${JSON.stringify(report!, null, 2)}\n`)
+  if (command.summary) await write(io.stderr, formatSummary(report!), STDERR)
   return true
 }
 

@@ -59,18 +59,20 @@ export interface EditContext {
   readonly copies: { left: number }
 }
 
-/** A ConfigMap or Secret of the input, and what the references to it say. */
-export interface Target {
+/**
+ * A ConfigMap or Secret of the input: who it is, where (its Place), and
+ * what the references to it say (TargetUses). One record, not one of each:
+ * a large build holds one for every target while it decides.
+ */
+export interface Target extends Place, TargetUses {
   readonly object: ObjectIdentity
   readonly facts: TargetSummary
-  readonly place: Place
   /** Its number in input order among the targets. */
   readonly number: number
-  readonly uses: TargetUses
 }
 
 /** What the references to a target say, gathered in input order (resolve-references.ts). */
-export interface TargetUses {
+interface TargetUses {
   /** How many objects name it through references that follow a rename. */
   referencedBy: number
   /** The first few of them, as messages name them (made on the first). */
@@ -128,16 +130,6 @@ export function append<T>(list: T[] | undefined, item: T): T[] {
 }
 
 const EXACT_UP_TO = 8
-
-/**
- * Each list copied to its size. A list grown by push() keeps room for 16
- * more entries (V8), which for a list per target, held through planning,
- * is most of its memory.
- */
-export function fitted<K, V>(m: Map<K, V[]>): Map<K, V[]> {
-  for (const [k, list] of m) m.set(k, list.slice())
-  return m
-}
 
 /** A reference that is rewritten to the new name: a plain one, or a reader by name when hashing is forced. */
 export function followsRename(r: Resolution): boolean {

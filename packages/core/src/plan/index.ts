@@ -128,15 +128,15 @@ export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOpti
 function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Target, PlannedRename>): Map<string, FileOrders> {
   const renamedIn = new Map<number, Target[]>()
   for (const t of renamed.keys()) {
-    const list = renamedIn.get(t.place.file)
+    const list = renamedIn.get(t.file)
     if (list) list.push(t)
-    else renamedIn.set(t.place.file, [t])
+    else renamedIn.set(t.file, [t])
   }
   const orders = new Map<string, FileOrders>()
   ctx.files.forEach((file, n) => {
     const renamedHere = renamedIn.get(n) ?? []
     const list: Array<number | PlannedRename> = [renamedHere.length]
-    for (const t of renamedHere) list.push(t.place.ordinal, renamed.get(t)!)
+    for (const t of renamedHere) list.push(t.ordinal, renamed.get(t)!)
     const following = resolved.following.get(n) ?? []
     // Let go as used: the orders take its place.
     resolved.following.delete(n)
@@ -144,7 +144,7 @@ function ordersOf(ctx: PlanContext, resolved: Resolved, renamed: ReadonlyMap<Tar
       const rename = renamed.get(resolved.index.all[following[i + 2]!]!)
       if (rename !== undefined) list.push(following[i]!, following[i + 1]!, rename)
     }
-    // Copied to its size: push() leaves room for 16 more (context.ts, fitted).
+    // Copied to its size: push() leaves room for 16 more (context.ts, append).
     if (list.length > 1) orders.set(file.path, list.slice())
   })
   return orders

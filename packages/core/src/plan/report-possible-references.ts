@@ -30,7 +30,7 @@ export function reportPossibleReferences(ctx: PlanContext, resolved: Resolved, r
     for (const p of holder.refs) {
       for (const t of (p.target ? [p.target] : BOTH).flatMap(kind => byName.get(`${kind}\0${p.value}`) ?? [])) {
         const namespace = p.namespace ?? holder.object.namespace
-        if (t.place.id === holder.id || (namespace !== undefined && namespace !== t.object.namespace)) continue
+        if (t.id === holder.id || (namespace !== undefined && namespace !== t.object.namespace)) continue
         push(found, t, { holder, p })
       }
     }

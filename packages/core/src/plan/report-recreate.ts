@@ -16,7 +16,7 @@ import type { PlanContext, Target } from './context.js'
 export function reportRecreate(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>): void {
   for (const t of renamed.keys()) {
     // An object with no name (generateName) is created anew every time: nothing to recreate.
-    const recreate = (t.uses.recreate ?? []).filter(x => x.name !== '')
+    const recreate = (t.recreate ?? []).filter(x => x.name !== '')
     if (recreate.length === 0) continue
     const each = [...new Map(recreate.map(x => [`${formatResource(x)}\0${x.reason ?? ''}`, `${formatResource(x)} (${x.reason ?? 'it cannot change'})`])).values()]
     ctx.report.warn('RECREATE_REQUIRED', {

@@ -18,7 +18,7 @@ import type { PlanContext, Target } from './context.js'
 export function reportUnreferenced(ctx: PlanContext, renamed: ReadonlyMap<Target, Rename>, possible: ReadonlySet<Target>): void {
   if (ctx.options.select !== 'all') return
   for (const [t, r] of renamed) {
-    if (r.from === r.to || t.uses.following > 0 || t.facts.mode === 'force' || possible.has(t)) continue
+    if (r.from === r.to || t.following > 0 || t.facts.mode === 'force' || possible.has(t)) continue
     ctx.report.warn('UNREFERENCED', {
       message: `${formatResource(resourceOf(t.object))} is renamed ${r.to} (select all), but nothing in the input references it, so nothing follows ` +
         `the new name: a program that reads it by name, or an object outside the input, no longer finds it. If something does, pin it ` +

@@ -1,3 +1,4 @@
+import { flat } from '../emit/render.js'
 import { formatResource } from '../errors.js'
 import type { ObjectIdentity, ObjectSummary, PossibleReference, RefFacts, TargetSummary } from '../facts.js'
 import { identityOf, idOf, resourceOf } from '../read/identity.js'
@@ -9,7 +10,7 @@ import { append, followsRename, push, type Place, type PlanContext, type Resolut
 
 // --- internal ---
 
-/** What visiting every reference gathers, besides what it tells each target (Target.uses). */
+/** What visiting every reference gathers, besides what it tells each target (TargetUses). */
 export interface Resolved {
   readonly index: TargetIndex
   /** Targets something writes at run time (`use: creates`), as `idOf(kind, namespace or '*', name)`. */
@@ -71,10 +72,10 @@ export class ReferenceVisitor {
     const pins = use === 'pin' || use === 'creates'
     if (!r.target) {
       this.resolved.unresolved.push({ ...r, referrer: identityOf(r.referrer) })
-      if (pins) for (const t of r.ambiguous ?? []) t.uses.pinnedBy = append(t.uses.pinnedBy, pinnedBecause(r))
+      if (pins) for (const t of r.ambiguous ?? []) t.pinnedBy = append(t.pinnedBy, pinnedBecause(r))
       return
     }
-    const { uses } = r.target
+    const uses = r.target
     if (pins) uses.pinnedBy = append(uses.pinnedBy, pinnedBecause(r))
     else if (uses.lastReferrer !== place.id) {
       // An object's references come together: it is new to this target
@@ -108,7 +109,11 @@ export class ReferenceVisitor {
 
   /** An object as messages name it: one string for all the targets it references. */
   private named(o: ObjectIdentity, place: Place): string {
-    if (this.lastNamed.id !== place.id) this.lastNamed = { id: place.id, name: formatResource(resourceOf(o)) }
+    if (this.lastNamed.id !== place.id) {
+      // formatResource's text, as one flat string: a template literal would be kept as a tree of its pieces.
+      const { kind, namespace, name = '' } = o
+      this.lastNamed = { id: place.id, name: namespace ? flat(kind, ' ', namespace, '/', name) : flat(kind, ' ', name) }
+    }
     return this.lastNamed.name
   }
 
@@ -176,8 +181,8 @@ export class TargetIndex {
   add(object: ObjectIdentity, summary: TargetSummary, place: Place): void {
     const facts = targetSummary(summary)
     const t: Target = {
-      object: identityOf(object), facts, place, number: this.all.length,
-      uses: { referencedBy: 0, shownReferrers: undefined, lastReferrer: -1, pinnedBy: undefined, following: 0, recreate: undefined },
+      object: identityOf(object), facts, file: place.file, ordinal: place.ordinal, id: place.id, number: this.all.length,
+      referencedBy: 0, shownReferrers: undefined, lastReferrer: -1, pinnedBy: undefined, following: 0, recreate: undefined,
     }
     this.all.push(t)
     const space = `${facts.kind}\0${object.namespace ?? ''}`

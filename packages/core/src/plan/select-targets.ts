@@ -21,7 +21,7 @@ import { resourceOf } from '../read/identity.js'
 export function isSelected(ctx: PlanContext, target: Target): boolean {
   const { hash, pinnedBy, decided } = decide(target, ctx)
   const { object, facts } = target
-  if (pinnedBy.length > 0 && target.uses.referencedBy > 0 && facts.mode !== 'force' && !decided) {
+  if (pinnedBy.length > 0 && target.referencedBy > 0 && facts.mode !== 'force' && !decided) {
     ctx.report.warn('PINNED', {
       message: `${formatResource(resourceOf(object))} keeps its name although referenced by ${describe(target)}: ` +
         `${pinnedBy.join('; ')} (annotate it cmhash.dev/hash: "true" to hash it anyway)`,
@@ -32,7 +32,7 @@ export function isSelected(ctx: PlanContext, target: Target): boolean {
 }
 
 function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: readonly string[]; decided: boolean } {
-  const pinnedBy = [...target.uses.pinnedBy ?? []]
+  const pinnedBy = [...target.pinnedBy ?? []]
   const { facts } = target
   let decided = false
   for (const pin of ctx.options.pinned) {
@@ -55,13 +55,13 @@ function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: re
     pinnedBy.push('it is a service-account token, which the token controller fills in by name')
   }
   const { select } = ctx.options
-  const wanted = select === 'all' || (select === 'referenced' && target.uses.referencedBy > 0)
+  const wanted = select === 'all' || (select === 'referenced' && target.referencedBy > 0)
   const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
   return { hash, pinnedBy, decided }
 }
 
 /** The objects that reference a target: the first few by name, and how many more. */
-function describe({ uses }: Target): string {
-  const names = uses.shownReferrers ?? []
-  return uses.referencedBy > SHOWN_REFERRERS ? `${names.join(', ')} and ${uses.referencedBy - SHOWN_REFERRERS} more` : names.join(', ')
+function describe(t: Target): string {
+  const names = t.shownReferrers ?? []
+  return t.referencedBy > SHOWN_REFERRERS ? `${names.join(', ')} and ${t.referencedBy - SHOWN_REFERRERS} more` : names.join(', ')
 }
