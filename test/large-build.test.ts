@@ -25,15 +25,15 @@ it('this Node knows the V8 flags a large build sets (an unknown one would be pri
 it('a build from LEAN_FROM on, through the bin, writes what a build in one read does', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmhash-large-'))
   try {
-    const { manifests } = writeEstate(dir, 10_000, { kustomize: false })
+    const { manifests } = writeEstate(dir, 20_000, { kustomize: false })
     const inputs = readdirSync(manifests).sort().map(f => ({ path: join(manifests, f), content: readFileSync(join(manifests, f), 'utf8') }))
     expect(inputs.reduce((n, i) => n + i.content.length, 0)).toBeGreaterThanOrEqual(LEAN_FROM)
     const r = spawnSync('node', [bin, 'build', manifests], { encoding: 'utf8', maxBuffer: 1 << 30 })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     const once = buildWith(inputs, {}, false)
-    expect(once.renames.length).toBe(20_000)
-    // Compared as a boolean: a failure would otherwise print 17 MB.
+    expect(once.renames.length).toBe(40_000)
+    // Compared as a boolean: a failure would otherwise print 35 MB.
     expect(r.stdout === once.output).toBe(true)
   } finally {
     rmSync(dir, { recursive: true, force: true })

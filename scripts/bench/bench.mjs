@@ -304,7 +304,7 @@ ${smallSection}
 - Memory: the output is written as it is made (\`BuildResult.chunks()\`),
   so it is never held whole. Any file's edits can depend on any other file,
   so a build must know every target and every reference before it writes;
-  from 16 MiB of input (\`LEAN_FROM\`) it holds no file's facts for that
+  from 32 MiB of input (\`LEAN_FROM\`) it holds no file's facts for that
   (ARCHITECTURE.md, "A build is a pipeline"): it reads each file once to
   index its targets, again to resolve its references (each target keeps a
   count and the few records its messages need), and once more to plan its
@@ -314,7 +314,7 @@ ${smallSection}
   rule lets it double) and turns off pretenuring, which in some runs put
   every read's facts into the old generation, to be collected there at a
   full collection every quarter second (\`packages/cli/src/heap.ts\`).
-  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes; the full facts of one read ${memory.facts} bytes (what a build below 16 MiB holds while it plans); what a build in three reads keeps once planned (document slices, the edits packed, the renames with their referrers) ${memory.plan} bytes. The peak comes while deciding, with each target's summary and what names it on top of the text.` : ''}
+  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes; the full facts of one read ${memory.facts} bytes (what a build below 32 MiB holds while it plans); what a build in three reads keeps once planned (document slices, the edits packed, the renames with their referrers) ${memory.plan} bytes. The peak comes while deciding, with each target's summary and what names it on top of the text.` : ''}
 - Small inputs: see above; most of a one-document build is Node.js starting.
   \`bin/cmhash.js\` (CommonJS) reads the build chunk compiled, from a V8
   code cache it writes after a successful build in the user's cache

@@ -4,7 +4,7 @@
 // each file again for its edits), and the two must agree exactly: output,
 // files, renames, warnings, or the same errors. So every build of every
 // test also checks the two-read plan, which real inputs take only from
-// LEAN_FROM (16 MiB) on.
+// LEAN_FROM (32 MiB) on.
 import { isDeepStrictEqual } from 'node:util'
 import { buildWith } from '../../packages/core/src/build.js'
 import type { BuildInput, BuildOptions, BuildResult } from '../../packages/core/src/index.js'
