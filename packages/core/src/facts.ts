@@ -76,21 +76,21 @@ export interface TargetSummary {
   readonly mode: 'auto' | 'force' | 'off'
   /** No data, binaryData or stringData: a program fills it in at run time, by name. */
   readonly empty: boolean
-  /** Label cmhash.dev/managed is "true". */
-  readonly managed: boolean
-  /** metadata.creationTimestamp, as written (live objects). */
-  readonly created: string | undefined
   readonly secretType: string | undefined
-  /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ReadOptions.keepValues). */
-  readonly values: TargetValues | undefined
   /** The data keys it has (data, binaryData, stringData), sorted; never their values. */
   readonly keys: readonly string[]
   /** Why it cannot be edited in place (name or metadata written through an alias), if so. */
   readonly notEditable?: string
 }
 
-/** What cmhash needs to know to hash and rename one target: the summary, and where to edit it. */
+/** What cmhash needs to know to hash and rename one target: the summary, what diff and prune read, and where to edit it. */
 export interface TargetFacts extends TargetSummary {
+  /** Label cmhash.dev/managed is "true". */
+  readonly managed: boolean
+  /** metadata.creationTimestamp, as written (live objects). */
+  readonly created: string | undefined
+  /** The content as Kubernetes reads it; undefined when it is invalid, or not asked for (ReadOptions.keepValues). */
+  readonly values: TargetValues | undefined
   readonly nameSite: ScalarSite
   /** The `immutable` field, if written; `empty` when it has no value (insert after the colon). */
   readonly immutable: { readonly site: ScalarSite; readonly value: boolean | undefined; readonly empty: boolean } | undefined

@@ -38,14 +38,18 @@ export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { r
       })
       continue
     }
-    // Filled as each file's edits are planned (plan/index.ts).
-    const referencedBy: Referrer[] = []
+    // Filled as each file's edits are planned (plan/index.ts, with append(),
+    // which copies a short list and so never changes this one).
+    const referencedBy = NO_REFERRERS
     const rename = { kind: facts.kind, namespace: object.namespace ?? '', originalName: facts.originalName, from: facts.name, to, file: object.file, referencedBy }
     renames.push(rename)
     renamed.set(target, rename)
   }
   return { renames, renamed }
 }
+
+/** Frozen: renames without referrers share it, and a caller's push must not reach them all. */
+const NO_REFERRERS = Object.freeze([]) as unknown as Referrer[]
 
 /**
  * The edits that rename one ConfigMap/Secret `to`, and mark it immutable

@@ -39,11 +39,11 @@ class PackedSpans {
 
 /** What planning's decisions keep of a target, in a record of its own: none of the places to edit it. */
 export function targetSummary(t: TargetSummary | TargetFacts): TargetSummary {
-  const { name, originalName, hash, mode, empty, managed, created, values, notEditable } = t
+  const { name, originalName, hash, mode, empty, notEditable } = t
   const keys = t.keys.map(common)
   // A string constant of the program, not one read from each object.
   const kind: TargetKind = t.kind === 'Secret' ? 'Secret' : 'ConfigMap'
   const secretType = t.secretType === undefined ? undefined : common(t.secretType)
-  const summary = { kind, name, originalName, hash, mode, empty, managed, created, secretType, values, keys }
+  const summary = { kind, name, originalName, hash, mode, empty, secretType, keys }
   return notEditable === undefined ? summary : { ...summary, notEditable }
 }
