@@ -178,7 +178,11 @@ export function formatProblem(p: Problem): string {
   return escapeControl(`${at}${p.code}: ${p.message}`)
 }
 
-/** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */
+/**
+ * `Kind namespace/name`, or `Kind name` for cluster-scoped objects. Joined,
+ * not a template literal: one flat string, since planning keeps some (the
+ * referrers a message names) for every target.
+ */
 export function formatResource(r: ResourceRef): string {
-  return r.namespace ? `${r.kind} ${r.namespace}/${r.name}` : `${r.kind} ${r.name}`
+  return (r.namespace ? [r.kind, ' ', r.namespace, '/', r.name] : [r.kind, ' ', r.name]).join('')
 }

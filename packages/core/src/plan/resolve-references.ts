@@ -1,4 +1,3 @@
-import { flat } from '../emit/render.js'
 import { formatResource } from '../errors.js'
 import type { ObjectIdentity, ObjectSummary, PossibleReference, RefFacts, TargetSummary } from '../facts.js'
 import { identityOf, idOf, resourceOf } from '../read/identity.js'
@@ -86,34 +85,34 @@ export class ReferenceVisitor {
     }
     if (followsRename(r)) {
       uses.following++
-      const referrer = referrerOf(r.referrer, r.ref)
-      if (referrer.effect === 'recreate') uses.recreate = append(uses.recreate, referrer)
+      // Rename.referencedBy is listed as edits are planned; only what forces a recreate is kept now.
+      if (effectOf(ref.spec, r.referrer.kind, r.referrer.group).effect === 'recreate') uses.recreate = append(uses.recreate, referrerOf(r.referrer, ref))
       this.follow(place, k, r.target.number)
     }
   }
 
   /** Notes that a reference follows its target's rename; each file's list is copied to its size when the next file begins. */
   private follow(place: Place, k: number, target: number): void {
-    const { following } = this.resolved
     if (this.file !== place.file) {
-      const previous = following.get(this.file)
-      if (previous) following.set(this.file, previous.slice())
+      this.fit()
       this.file = place.file
+      this.list = []
+      this.resolved.following.set(place.file, this.list)
     }
-    push(following, place.file, place.ordinal)
-    following.get(place.file)!.push(k, target)
+    this.list.push(place.ordinal, k, target)
   }
 
-  /** The file of the last reference that follows a rename. */
+  /** The file of the last reference that follows a rename, and its list. */
   private file = -1
+  private list: number[] = []
+
+  private fit(): void {
+    if (this.list.length > 0) this.resolved.following.set(this.file, this.list.slice())
+  }
 
   /** An object as messages name it: one string for all the targets it references. */
   private named(o: ObjectIdentity, place: Place): string {
-    if (this.lastNamed.id !== place.id) {
-      // formatResource's text, as one flat string: a template literal would be kept as a tree of its pieces.
-      const { kind, namespace, name = '' } = o
-      this.lastNamed = { id: place.id, name: namespace ? flat(kind, ' ', namespace, '/', name) : flat(kind, ' ', name) }
-    }
+    if (this.lastNamed.id !== place.id) this.lastNamed = { id: place.id, name: formatResource(resourceOf(o)) }
     return this.lastNamed.name
   }
 
@@ -121,8 +120,7 @@ export class ReferenceVisitor {
 
   /** Once every object is visited: the last file's list of references that follow, copied to its size too. */
   done(): Resolved {
-    const last = this.resolved.following.get(this.file)
-    if (last) this.resolved.following.set(this.file, last.slice())
+    this.fit()
     return this.resolved
   }
 }

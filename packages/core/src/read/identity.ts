@@ -1,5 +1,6 @@
 import type { ResourceRef } from '../errors.js'
 import type { ObjectIdentity } from '../facts.js'
+import { interner } from '../text/intern.js'
 
 // --- internal ---
 
@@ -22,14 +23,5 @@ export function identityOf({ file, offset, group, kind, name, namespace }: Objec
   return { file, offset, group: common(group), kind: common(kind), name, namespace: namespace === undefined ? undefined : common(namespace) }
 }
 
-// Kinds, groups, namespaces and data keys recur from object to object: one
-// string each (a few thousand at most, for inputs built to differ).
-const COMMON = new Map<string, string>()
-
 /** One string for all equal ones, for the words that recur (kinds, groups, namespaces, Secret types, data keys). */
-export function common(word: string): string {
-  const known = COMMON.get(word)
-  if (known !== undefined) return known
-  if (COMMON.size < 4_000) COMMON.set(word, word)
-  return word
-}
+export const common: (word: string) => string = interner(4_000)

@@ -5,6 +5,7 @@ import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
 import type { CompiledSpec, CompiledTable } from './compile-table.js'
 import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from './pod-spec-fields.js'
+import { interner } from '../text/intern.js'
 
 // --- internal ---
 
@@ -262,15 +263,8 @@ export function isIdentifier(key: string): boolean {
 }
 
 // The same paths recur in every object of a kind: one string each, kept
-// with the facts of every reference (bounded, for inputs built to differ).
-const PATHS = new Map<string, string>()
-
-function interned(path: string): string {
-  const known = PATHS.get(path)
-  if (known !== undefined) return known
-  if (PATHS.size < 10_000) PATHS.set(path, path)
-  return path
-}
+// with the facts of every reference.
+const interned = interner(10_000)
 
 function trimDot(s: string): string {
   return s.startsWith('.') ? s.slice(1) : s
