@@ -310,7 +310,8 @@ ${smallSection}
   (ARCHITECTURE.md, "A build is a pipeline"): it reads each file once to
   index its targets, again to resolve its references (each target keeps a
   count and the few records its messages need), and once more to plan its
-  edits, which it keeps packed. Below that size the facts of one read serve
+  edits, which it keeps packed (all files' offsets in one Int32Array, their
+  texts in one list; texts most targets get alike held once). Below that size the facts of one read serve
   all three, which is faster. The CLI, from the same size, lets V8's heap
   grow only a tenth past what is alive after a full collection (V8's own
   rule lets it double) and turns off pretenuring, which in some runs put

@@ -1,4 +1,5 @@
-import type { FileEdits, FileFacts, Plan, SourceFile } from './facts.js'
+import { EditBook } from './emit/edit-cursor.js'
+import type { FileFacts, Plan, SourceFile } from './facts.js'
 import { resolveOptions } from './options.js'
 import { copyBudget, Decider, planContext, planEdits, visitFile, type Decisions, type ObjectVisit, type PlanOptions } from './plan/index.js'
 import { readStream } from './read/read-stream.js'
@@ -82,11 +83,11 @@ function analyzeWith(inputs: readonly BuildInput[], options: BuildOptions, lean:
   })
   if (!decisions) return { files, plan: undefined, report }
   const copies = copyBudget(files)
-  const edits = new Map<string, FileEdits>()
+  const edits = new EditBook()
   sources.forEach((input, n) => {
     const fileOrders = decisions.orders.get(input.path)
     decisions.orders.delete(input.path)
-    if (fileOrders) edits.set(input.path, planEdits(read(n), fileOrders, planOptions, report, copies))
+    if (fileOrders) edits.add(input.path, planEdits(read(n), fileOrders, planOptions, report, copies))
   })
   return { files, plan: { edits, renames: decisions.renames }, report }
 }

@@ -12,6 +12,7 @@
 // time. So a large build need not hold any file's facts: it reads each
 // file again for each step (analyze.ts).
 import type { ReferenceSpec, Rename, TargetKind } from './types.js'
+import type { EditBook } from './emit/edit-cursor.js'
 
 // --- internal ---
 
@@ -248,19 +249,8 @@ export interface Edit {
   readonly order?: number
 }
 
-/**
- * One file's edits, in the order they apply: by offset, and insertions at
- * one offset by `order`. Edit i replaces [spans[2i], spans[2i+1]) with
- * texts[i]. Packed so, because a build holds every file's edits until its
- * output is written: numbers in a list cost less than an object per edit.
- */
-export interface FileEdits {
-  readonly spans: readonly number[]
-  readonly texts: readonly string[]
-}
-
 /** What plan/ decides: the edits per file, and the renames they make. */
 export interface Plan {
-  readonly edits: ReadonlyMap<string, FileEdits>
+  readonly edits: EditBook
   readonly renames: readonly Rename[]
 }

@@ -1,30 +1,63 @@
-import type { Edit, FileEdits } from '../facts.js'
+import type { Edit } from '../facts.js'
 
 // --- internal ---
 
-/** A file's edits in the order they apply (by offset; insertions at one offset by order), packed. */
-export function packEdits(edits: readonly Edit[]): FileEdits {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
-  const spans = new Array<number>(2 * sorted.length)
-  const texts = new Array<string>(sorted.length)
-  sorted.forEach((e, i) => {
-    spans[2 * i] = e.start
-    spans[2 * i + 1] = e.end
-    texts[i] = e.text
-  })
-  return { spans, texts }
-}
+/**
+ * Every file's edits, in one place. A build holds them all until its output
+ * is written (at 100 MB of input, about 800,000), so they are packed: the
+ * offsets of all files in one Int32Array (edit i replaces [spans[2i],
+ * spans[2i+1])), their texts in one list, and per file only where its
+ * edits begin and end. A list per file cost some 250 bytes more a file.
+ */
+export class EditBook {
+  private spans = new Int32Array(1024)
+  private readonly texts: string[] = []
+  /** Per file with edits, by path: its first edit's number and the next file's, at 2k and 2k+1 of `bounds`. */
+  private readonly files = new Map<string, number>()
+  private readonly bounds: number[] = []
 
-const NONE: FileEdits = { spans: [], texts: [] }
+  /** Adds one file's edits (a file is added once), in the order they apply: by offset, and insertions at one offset by `order`. */
+  add(path: string, edits: readonly Edit[]): void {
+    if (edits.length === 0 || this.files.has(path)) return
+    const sorted = [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
+    const first = this.texts.length
+    if (2 * (first + sorted.length) > this.spans.length) {
+      const larger = new Int32Array(Math.max(2 * this.spans.length, 2 * (first + sorted.length)))
+      larger.set(this.spans)
+      this.spans = larger
+    }
+    for (const e of sorted) {
+      this.spans[2 * this.texts.length] = e.start
+      this.spans[2 * this.texts.length + 1] = e.end
+      this.texts.push(e.text)
+    }
+    this.files.set(path, this.bounds.length / 2)
+    this.bounds.push(first, this.texts.length)
+  }
+
+  /** A cursor over `text` (the file at `path`) with that file's edits. */
+  cursor(path: string, text: string): EditCursor {
+    const k = this.files.get(path)
+    return k === undefined ? new EditCursor(text, this, 0, 0) : new EditCursor(text, this, this.bounds[2 * k]!, this.bounds[2 * k + 1]!)
+  }
+
+  /** Edit i: where it starts and ends in its file, and its text. */
+  start(i: number): number {
+    return this.spans[2 * i]!
+  }
+
+  end(i: number): number {
+    return this.spans[2 * i + 1]!
+  }
+
+  text(i: number): string {
+    return this.texts[i]!
+  }
+}
 
 /** Walks a file's edits in order while its documents are emitted in order. */
 export class EditCursor {
-  private readonly edits: FileEdits
-  private next = 0
-
-  constructor(private readonly text: string, edits: FileEdits | undefined) {
-    this.edits = edits ?? NONE
-  }
+  constructor(private readonly source: string, private readonly book: EditBook, private next: number, private readonly last: number) {}
 
   /**
    * The text [from, to) with the edits that start inside it applied (an
@@ -32,17 +65,16 @@ export class EditCursor {
    * Calls must come in increasing order of `from`.
    */
   slice(from: number, to: number): string {
-    const { text } = this
-    const { spans, texts } = this.edits
-    while (this.next < texts.length && spans[2 * this.next]! < from) this.next++
+    const { source, book, last } = this
+    while (this.next < last && book.start(this.next) < from) this.next++
     let out = ''
     let at = from
-    for (; this.next < texts.length; this.next++) {
-      const start = spans[2 * this.next]!
-      if (start > to || (start === to && to !== text.length)) break
-      out += text.slice(at, start) + texts[this.next]!
-      at = spans[2 * this.next + 1]!
+    for (; this.next < last; this.next++) {
+      const start = book.start(this.next)
+      if (start > to || (start === to && to !== source.length)) break
+      out += source.slice(at, start) + book.text(this.next)
+      at = book.end(this.next)
     }
-    return out + text.slice(at, to)
+    return out + source.slice(at, to)
   }
 }

@@ -1,5 +1,5 @@
-import type { FileEdits, SourceFile } from '../facts.js'
-import { EditCursor } from './edit-cursor.js'
+import type { SourceFile } from '../facts.js'
+import type { EditBook, EditCursor } from './edit-cursor.js'
 
 // --- internal ---
 
@@ -9,12 +9,12 @@ import { EditCursor } from './edit-cursor.js'
  * has one, and ends with a line break; so the stream parses back into the
  * same documents and re-emitting it gives the same bytes.
  */
-export function emitStream(files: readonly SourceFile[], edits: ReadonlyMap<string, FileEdits>): string {
+export function emitStream(files: readonly SourceFile[], edits: EditBook): string {
   return [...emitChunks(files, edits)].join('')
 }
 
 /** The stream emitStream() returns, a document at a time. */
-export function* emitChunks(files: readonly SourceFile[], edits: ReadonlyMap<string, FileEdits>): Generator<string, void, undefined> {
+export function* emitChunks(files: readonly SourceFile[], edits: EditBook): Generator<string, void, undefined> {
   // The first document is held until it is known whether another follows.
   let first: string | undefined
   let firstJson = false
@@ -26,7 +26,7 @@ export function* emitChunks(files: readonly SourceFile[], edits: ReadonlyMap<str
       const d = f.docs.at(i)!
       if (d.empty || d.end <= d.start) continue
       if (!cursor) {
-        cursor = new EditCursor(f.text, edits.get(f.path))
+        cursor = edits.cursor(f.path, f.text)
         json = isJsonFile(f.text)
       }
       let piece = cursor.slice(d.start, d.end)

@@ -8,8 +8,7 @@
 // Then editing, one file at a time from its full facts: rename its
 // targets, rewrite its references that follow, and keep each edit out of
 // the places that share its node through a YAML alias.
-import { packEdits } from '../emit/edit-cursor.js'
-import type { FileEdits, FileFacts, ObjectSummary } from '../facts.js'
+import type { Edit, FileFacts, ObjectSummary } from '../facts.js'
 import { DuplicateCheck } from './check-duplicates.js'
 import { append, type Place, type PlanContext, type PlannedRename, type Target } from './context.js'
 import { EditList } from './edit-list.js'
@@ -105,7 +104,7 @@ export function copyBudget(files: readonly { readonly text: string }[]): { left:
  * The edits of one file, from its full facts (the same file the summaries
  * were made from) and its orders. Problems go to `report`.
  */
-export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOptions, report: Reporter, copies: { left: number }): FileEdits {
+export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOptions, report: Reporter, copies: { left: number }): readonly Edit[] {
   const edits = new EditList()
   const ctx = { file, edits, options, report, copies, at: (offset: number) => ({ file: file.path, text: file.text, offset }) }
   const objects = file.docs.flatMap(d => d.objects)
@@ -121,7 +120,7 @@ export function planEdits(file: FileFacts, orders: FileOrders, options: PlanOpti
     }
   }
   protectSharedNodes(ctx, rewriteReferences(ctx, rewrites()))
-  return packEdits(edits.list)
+  return edits.list
 }
 
 /** Each file's orders: its renamed targets, and its references that follow them, in input order. */

@@ -7,6 +7,7 @@ import type { EditContext, PlanContext, PlannedRename, Target } from './context.
 import type { EditList } from './edit-list.js'
 import { isSelected } from './select-targets.js'
 import { resourceOf } from '../read/identity.js'
+import { interner } from '../text/intern.js'
 
 // --- internal ---
 
@@ -52,6 +53,13 @@ export function renameTargets(ctx: PlanContext, targets: readonly Target[]): { r
 const NO_REFERRERS = Object.freeze([]) as unknown as Referrer[]
 
 /**
+ * The texts most targets get alike (`immutable: true`, the managed label,
+ * at each indentation written), held once: a build keeps every edit's
+ * text until the output is written.
+ */
+const alike = interner(1_000)
+
+/**
  * The edits that rename one ConfigMap/Secret `to`, and mark it immutable
  * and managed: `immutable: true`, the managed label, the original-name
  * annotation and any annotations asked for.
@@ -62,7 +70,7 @@ export function editTarget(ctx: EditContext, facts: TargetFacts, to: string): vo
   if (to !== facts.name) edits.replace(facts.nameSite.start, facts.nameSite.end, renderScalar(to, facts.nameSite.style))
   const { immutable } = facts
   if (!immutable) {
-    edits.insert(facts.rootSite.offset, renderPairs(facts.rootSite, [['immutable', 'true']]), facts.rootSite.offset, 1)
+    edits.insert(facts.rootSite.offset, alike(renderPairs(facts.rootSite, [['immutable', 'true']])), facts.rootSite.offset, 1)
   } else if (immutable.value !== true) {
     const at = ctx.at(immutable.site.start)
     const written = at.text.slice(immutable.site.start, immutable.site.end)
@@ -80,7 +88,7 @@ export function editTarget(ctx: EditContext, facts: TargetFacts, to: string): vo
   const label = [MANAGED_LABEL, JSON.stringify('true')] as const
   const managed = facts.labels?.entries.get(MANAGED_LABEL)
   if (!facts.labels) newMaps.push(['labels', [label]])
-  else if (!managed) edits.insert(facts.labels.site.offset, renderPairs(facts.labels.site, [label]), facts.labels.site.end)
+  else if (!managed) edits.insert(facts.labels.site.offset, alike(renderPairs(facts.labels.site, [label])), facts.labels.site.end)
   else if (managed.value !== 'true' || managed.plain || managed.empty) setEntry(edits, managed, JSON.stringify('true'))
 
   // The annotations cmhash sets: its record of the original name, then any
