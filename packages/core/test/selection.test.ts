@@ -74,6 +74,27 @@ describe('selection', () => {
     expect(r.warnings[0]!.message).toContain('Role default/reader reads it by name (rules[0].resourceNames[0])')
   })
 
+  it('names the first three objects that reference a pinned target, each once, and counts the rest', () => {
+    const role = source`
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: reader}
+      rules:
+      - {apiGroups: [""], resources: [configmaps], resourceNames: [app], verbs: [get]}
+    `
+    // web-1 names it twice (envFrom and a volume): one referrer.
+    const volume = '      volumes:\n      - name: v\n        configMap:\n          name: app\n'
+    const user = (n: number) => deploy('app').replace('name: web', `name: web-${n}`) + (n === 1 ? volume : '')
+    const message = (n: number) => {
+      const r = run(join(cm('app'), ...Array.from({ length: n }, (_, i) => user(i + 1)), role))
+      expect(r.warnings.map(w => w.code)).toEqual(['PINNED'])
+      return /referenced by (.*): Role/.exec(r.warnings[0]!.message)![1]
+    }
+    expect(message(1)).toBe('Deployment default/web-1')
+    expect(message(3)).toBe('Deployment default/web-1, Deployment default/web-2, Deployment default/web-3')
+    expect(message(5)).toBe('Deployment default/web-1, Deployment default/web-2, Deployment default/web-3 and 2 more')
+  })
+
   it('does not pin through a rule about another resource', () => {
     const role = source`
       apiVersion: rbac.authorization.k8s.io/v1

@@ -30,6 +30,8 @@ export class DuplicateCheck {
   }
 
   check(o: ObjectIdentity, place: Place): void {
+    // The first visit is over: only the numbers seen twice matter now.
+    if (this.seen.size > 0) this.seen.clear()
     if (!o.name || this.twice.size === 0) return
     const k = keyOf(o, o.name)
     if (!this.twice.has(numberOf(k))) return

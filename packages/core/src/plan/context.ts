@@ -75,8 +75,12 @@ export interface Target extends Place, TargetUses {
 interface TargetUses {
   /** How many objects name it through references that follow a rename. */
   referencedBy: number
-  /** The first few of them, as messages name them (made on the first). */
-  shownReferrers: string[] | undefined
+  /**
+   * The first few of them (SHOWN_REFERRERS, resolve-references.ts), as
+   * messages name them, joined by `, `: most targets have one, and then
+   * it is that object's name as the messages of all its targets share it.
+   */
+  shownReferrers: string | undefined
   /** The last of them (Place.id), since an object's references come together. */
   lastReferrer: number
   /** Why it must keep its name: readers by name, and what writes it under its name (made on the first). */

@@ -1,4 +1,5 @@
 import { formatResource } from '../errors.js'
+import { flat } from '../emit/render.js'
 import type { ObjectIdentity, ObjectSummary, PossibleReference, RefFacts, TargetSummary } from '../facts.js'
 import { identityOf, idOf, resourceOf } from '../read/identity.js'
 import { targetSummary } from '../read/summarize.js'
@@ -81,7 +82,10 @@ export class ReferenceVisitor {
       // unless it was the last to reference it.
       uses.lastReferrer = place.id
       uses.referencedBy++
-      if ((uses.shownReferrers?.length ?? 0) < SHOWN_REFERRERS) uses.shownReferrers = append(uses.shownReferrers, this.named(r.referrer, place))
+      if (uses.referencedBy <= SHOWN_REFERRERS) {
+        const name = this.named(r.referrer, place)
+        uses.shownReferrers = uses.shownReferrers === undefined ? name : flat(uses.shownReferrers, ', ', name)
+      }
     }
     if (followsRename(r)) {
       uses.following++

@@ -62,6 +62,6 @@ function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: re
 
 /** The objects that reference a target: the first few by name, and how many more. */
 function describe(t: Target): string {
-  const names = t.shownReferrers ?? []
-  return t.referencedBy > SHOWN_REFERRERS ? `${names.join(', ')} and ${t.referencedBy - SHOWN_REFERRERS} more` : names.join(', ')
+  const names = t.shownReferrers ?? ''
+  return t.referencedBy > SHOWN_REFERRERS ? `${names} and ${t.referencedBy - SHOWN_REFERRERS} more` : names
 }

@@ -40,10 +40,27 @@ class PackedSpans {
 /** What planning's decisions keep of a target, in a record of its own: none of the places to edit it. */
 export function targetSummary(t: TargetSummary | TargetFacts): TargetSummary {
   const { name, originalName, hash, mode, empty, notEditable } = t
-  const keys = t.keys.map(common)
+  const keys = sameKeys(t.keys)
   // A string constant of the program, not one read from each object.
   const kind: TargetKind = t.kind === 'Secret' ? 'Secret' : 'ConfigMap'
   const secretType = t.secretType === undefined ? undefined : common(t.secretType)
   const summary = { kind, name, originalName, hash, mode, empty, secretType, keys }
   return notEditable === undefined ? summary : { ...summary, notEditable }
 }
+
+/**
+ * One frozen list for all equal lists of data keys (targets made from one
+ * template have the same keys), so that a large build holds each list once.
+ * Bounded like common(): past it, a list is copied with its words shared.
+ */
+const keyLists = new Map<string, readonly string[]>()
+function sameKeys(keys: readonly string[]): readonly string[] {
+  if (keys.length === 0) return NO_KEYS
+  const id = keys.join('\0')
+  const known = keyLists.get(id)
+  if (known) return known
+  const list = Object.freeze(keys.map(common))
+  if (keyLists.size < 4_000) keyLists.set(id, list)
+  return list
+}
+const NO_KEYS: readonly string[] = Object.freeze([])
