@@ -51,12 +51,15 @@ export function targetSummary(t: TargetSummary | TargetFacts): TargetSummary {
 /**
  * One frozen list for all equal lists of data keys (targets made from one
  * template have the same keys), so that a large build holds each list once.
- * Bounded like common(): past it, a list is copied with its words shared.
+ * Bounded like common(): at most 4,000 lists of up to 1,024 characters
+ * are kept (a process that builds many times holds a few megabytes of
+ * them at most); another list is copied, with its words shared.
  */
 const keyLists = new Map<string, readonly string[]>()
 function sameKeys(keys: readonly string[]): readonly string[] {
   if (keys.length === 0) return NO_KEYS
   const id = keys.join('\0')
+  if (id.length > 1_024) return keys.map(common)
   const known = keyLists.get(id)
   if (known) return known
   const list = Object.freeze(keys.map(common))
