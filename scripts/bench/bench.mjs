@@ -321,7 +321,7 @@ ${smallSection}
   while the files were read, before the flags, let the heap grow to four
   times what was alive (no full collection from 1 s to 12 s, and peaks of
   520-580 MB in about half the runs; \`packages/cli/src/heap.ts\`).
-  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes; the full facts of one read ${memory.facts} bytes (what a build below 32 MiB holds while it plans); what a build in three reads keeps once planned (document slices, the edits packed, the renames with their referrers) ${memory.plan} bytes. The peak comes while deciding, with each target's summary and what names it on top of the text.` : ''}
+  ${memory ? `Per document of this estate, at ${memory.documents.toLocaleString('en')} documents (\`node --expose-gc scripts/bench/memory.mjs DIR\`, the heap after a full collection): the input text ${memory.text} bytes; the full facts of one read ${memory.facts} bytes (what a build below 32 MiB holds while it plans); what a build in three reads keeps once planned (document slices, the edits packed, the renames with their referrers) ${memory.plan} bytes. The heap is largest at the end of deciding (each target's summary and what names it, on top of the text), and again as the last file's edits are planned.` : ''}
 - Small inputs: see above; most of a one-document build is Node.js starting.
   \`bin/cmhash.js\` (CommonJS) reads the build chunk compiled, from a V8
   code cache it writes after a successful build in the user's cache
