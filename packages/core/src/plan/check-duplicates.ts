@@ -1,6 +1,6 @@
 import { formatResource } from '../errors.js'
 import type { ObjectIdentity } from '../facts.js'
-import { lineColOf } from '../text/offsets.js'
+import { LineCounter } from '../text/offsets.js'
 import type { Place, PlanContext } from './context.js'
 import { identityOf, resourceOf } from '../read/identity.js'
 
@@ -41,9 +41,14 @@ export class DuplicateCheck {
   }
 
   report(ctx: PlanContext): void {
+    // A file given twice makes a duplicate of each of its objects: its lines are counted once.
+    const lines = new Map<number, LineCounter>()
     for (const { object, first } of this.again) {
-      const file = ctx.files[Math.floor(first / 2 ** 32)]!
-      const firstAt = `${file.path}:${lineColOf(file.text, first % 2 ** 32).line}`
+      const n = Math.floor(first / 2 ** 32)
+      const file = ctx.files[n]!
+      let counter = lines.get(n)
+      if (!counter) lines.set(n, counter = new LineCounter(file.text))
+      const firstAt = `${file.path}:${counter.at(first % 2 ** 32).line}`
       ctx.report.error('DUPLICATE_RESOURCE', {
         message: `${formatResource(resourceOf(object))} is defined twice: here and at ${firstAt}`,
         at: ctx.where(object), resource: resourceOf(object),

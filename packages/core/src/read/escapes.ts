@@ -1,4 +1,5 @@
 import { isScalar, visit, type Node } from 'yaml'
+import { matchesWithin } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -13,9 +14,7 @@ import { isScalar, visit, type Node } from 'yaml'
  * reads otherwise than cmhash would, the offset and what to do.
  */
 export function escapeProblem(contents: Node | null, text: string, start: number, end: number, json: boolean): { offset: number; message: string } | undefined {
-  SUSPECT.lastIndex = start
-  const first = SUSPECT.exec(text)
-  if (!first || first.index >= end) return undefined
+  if (!matchesWithin(text, SUSPECT, start, end)) return undefined
   let found: { offset: number; message: string } | undefined
   if (contents) visit(contents, {
     Scalar(_key, s) {
@@ -33,7 +32,7 @@ export function escapeProblem(contents: Node | null, text: string, start: number
 }
 
 /** Text that may hold such an escape: a backslash before / or u/U. */
-const SUSPECT = /\\[/uU]/g
+const SUSPECT = /\\[/uU]/
 
 const SURROGATE = /^[dD][89a-fA-F][0-9a-fA-F]{2}$/
 

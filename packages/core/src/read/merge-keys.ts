@@ -1,5 +1,6 @@
 import { isMap, isSeq, visit, type Node } from 'yaml'
 import { deref, isMergeKey, type ReadContext } from '../yaml/read-context.js'
+import { indexWithin } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -25,6 +26,5 @@ export function badMergeKey(contents: Node, ctx: ReadContext): number | undefine
 
 /** Whether the text between start and end may hold a merge key at all (a cheap test before walking the tree). */
 export function mayHaveMergeKeys(text: string, start: number, end: number): boolean {
-  const at = text.indexOf('<<', start)
-  return at >= 0 && at < end
+  return indexWithin(text, '<<', start, end) >= 0
 }

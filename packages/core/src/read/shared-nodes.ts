@@ -2,6 +2,7 @@ import { visit, type Alias, type Node } from 'yaml'
 import type { SharedNode } from '../facts.js'
 import type { ReadContext } from '../yaml/read-context.js'
 import { flowCopy } from './flow-copy.js'
+import { indexWithin } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -37,6 +38,5 @@ export function sharedNodes(root: Node, text: string, ctx: ReadContext): { share
 
 /** Whether a document's text can hold an alias at all (most hold none: skip the walk). */
 export function mayHaveAliases(text: string, start: number, end: number): boolean {
-  const i = text.indexOf('*', start)
-  return i >= 0 && i < end
+  return indexWithin(text, '*', start, end) >= 0
 }

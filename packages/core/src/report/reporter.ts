@@ -1,6 +1,6 @@
 import type { CmhashWarning, ErrorCode, ErrorDetail, ResourceRef, SourceLocation, WarningCode, WarningLevel } from '../errors.js'
 import { escapeControl } from '../text/escape.js'
-import { lineColOf } from '../text/offsets.js'
+import { LineCounter } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -22,15 +22,17 @@ export class Reporter {
   readonly errors: ErrorDetail[] = []
   readonly warnings: CmhashWarning[] = []
   private settled = false
+  /** Per file, its lines counted so far (a large file may have thousands of problems). */
+  private readonly lines = new Map<string, LineCounter>()
 
   error(code: ErrorCode, p: ProblemInput): void {
-    this.errors.push({ code, ...fields(p) })
+    this.errors.push({ code, ...this.fields(p) })
   }
 
   warn(code: WarningCode, p: ProblemInput): void {
     // Its level would never apply (`warnings: {CODE: error}` silently not honoured).
     if (this.settled) throw new Error(`${code} reported after the warnings were settled`)
-    this.warnings.push({ code, ...fields(p) })
+    this.warnings.push({ code, ...this.fields(p) })
   }
 
   /**
@@ -54,16 +56,19 @@ export class Reporter {
       else if (level === 'error') this.errors.push(w)
     }
   }
-}
 
-function fields(p: ProblemInput): Omit<ErrorDetail, 'code'> {
-  const out: { message: string; location?: SourceLocation; resource?: ResourceRef; path?: string } = { message: escapeControl(p.message) }
-  if (p.at) out.location = locate(p.at)
-  if (p.resource) out.resource = p.resource
-  if (p.path) out.path = escapeControl(p.path)
-  return out
-}
+  private fields(p: ProblemInput): Omit<ErrorDetail, 'code'> {
+    const out: { message: string; location?: SourceLocation; resource?: ResourceRef; path?: string } = { message: escapeControl(p.message) }
+    if (p.at) out.location = this.locate(p.at)
+    if (p.resource) out.resource = p.resource
+    if (p.path) out.path = escapeControl(p.path)
+    return out
+  }
 
-function locate(at: Where): SourceLocation {
-  return { file: at.file, offset: at.offset, ...lineColOf(at.text, at.offset) }
+  private locate(at: Where): SourceLocation {
+    let lines = this.lines.get(at.file)
+    // Every read of a file gives the same text; a text of another length is another file of that name.
+    if (lines?.text.length !== at.text.length) this.lines.set(at.file, lines = new LineCounter(at.text))
+    return { file: at.file, offset: at.offset, ...lines.at(at.offset) }
+  }
 }

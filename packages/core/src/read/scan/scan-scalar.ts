@@ -4,6 +4,7 @@ import type { Scalar } from 'yaml'
 import { make } from './make-node.js'
 import { unusual } from './unusual.js'
 import { BACKSLASH, COLON, DQ, HASH, NL, SP, SQ, TAB } from './chars.js'
+import { indexWithin } from '../../text/offsets.js'
 
 // --- internal ---
 
@@ -122,11 +123,11 @@ export function quotedNode(t: string, start: number, end: number, after: number)
 /** The value of a one-line double-quoted scalar, escapes decoded (YAML 1.2's set). */
 function doubleQuoted(t: string, start: number, end: number): string {
   const last = end - 1
-  let i = t.indexOf('\\', start + 1)
-  if (i < 0 || i >= last) return t.slice(start + 1, last)
+  let i = indexWithin(t, '\\', start + 1, last)
+  if (i < 0) return t.slice(start + 1, last)
   let out = ''
   let from = start + 1
-  for (; i >= 0 && i < last; i = t.indexOf('\\', i)) {
+  for (; i >= 0; i = indexWithin(t, '\\', i, last)) {
     out += t.slice(from, i)
     const e = t[i + 1]!
     const simple = ESCAPES[e]
