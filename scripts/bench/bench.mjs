@@ -15,7 +15,7 @@
 //   pnpm bench --prune-only       only the prune rows; rewrites only the Prune
 //                                 section of BENCHMARKS.md (unless --quick)
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir, release } from 'node:os'
 import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
@@ -38,6 +38,8 @@ const libraryUpTo = 16000
 const cmhashBin = join(root, 'packages/cli/bin/cmhash.js')
 const floorScript = join(root, 'scripts/bench/floor.mjs')
 const memoryScript = join(root, 'scripts/bench/memory.mjs')
+/** Sizes also built from one stream on stdin: 12,000 and 48,000 documents (the largest with --quick). */
+const streamAt = quick ? [100] : [4000, 16000]
 /** Where the memory of a large build goes is measured at this size (the largest with --quick). */
 const memoryAt = quick ? 100 : 16000
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0
@@ -49,12 +51,14 @@ if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
 }
 const core = await import(join(root, 'packages/core/dist/index.js'))
 
-/** Runs a command with stdout discarded; returns wall seconds and peak RSS (MB) when /usr/bin/time exists. */
-function measure(cmd, argv) {
+/** Runs a command with stdout discarded (stdin from `stdinFile`, if given); returns wall seconds and peak RSS (MB) when /usr/bin/time exists. */
+function measure(cmd, argv, stdinFile) {
   const [file, fileArgs] = hasTime ? ['/usr/bin/time', ['-f', '%M', cmd, ...argv]] : [cmd, argv]
+  const stdin = stdinFile === undefined ? 'ignore' : openSync(stdinFile, 'r')
   const start = process.hrtime.bigint()
-  const r = spawnSync(file, fileArgs, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+  const r = spawnSync(file, fileArgs, { stdio: [stdin, 'ignore', 'pipe'], maxBuffer: 1 << 26 })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  if (stdinFile !== undefined) closeSync(stdin)
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`)
   const rss = hasTime ? Number(r.stderr.toString().trim().split('\n').pop()) / 1024 : undefined
   return { seconds, rss }
@@ -99,9 +103,14 @@ try {
     const withKustomize = hasKubectl && apps <= kustomizeUpTo
     const estate = writeEstate(join(work, String(apps)), apps, { kustomize: withKustomize })
     if (withKustomize && apps === 100) checkNamesMatch(estate.manifests, estate.kustomize)
-    const samples = { cmhash: [], floor: [], kustomize: [] }
+    const samples = { cmhash: [], floor: [], kustomize: [], stream: [] }
+    // The same documents as one stream on stdin (as from helm template):
+    // one file, which a build reads in one pass like any other.
+    const stream = streamAt.includes(apps) ? join(work, `${apps}.yaml`) : undefined
+    if (stream) writeFileSync(stream, readdirSync(estate.manifests).sort().map(f => readFileSync(join(estate.manifests, f), 'utf8')).join('---\n'))
     for (let i = 0; i < runsFor(apps); i++) {
       samples.cmhash.push(measure('node', [cmhashBin, 'build', estate.manifests]))
+      if (stream) samples.stream.push(measure('node', [cmhashBin, 'build', '-'], stream))
       samples.floor.push(measure('node', [floorScript, estate.manifests]))
       if (withKustomize) samples.kustomize.push(measure('kubectl', ['kustomize', estate.kustomize]))
     }
@@ -119,7 +128,7 @@ try {
     }
     const row = {
       apps, documents: estate.documents, megabytes: estate.bytes / 1e6, runs: runsFor(apps),
-      cmhash: summarize(samples.cmhash), floor: summarize(samples.floor), kustomize: summarize(samples.kustomize), library,
+      cmhash: summarize(samples.cmhash), floor: summarize(samples.floor), kustomize: summarize(samples.kustomize), stream: summarize(samples.stream), library,
     }
     rows.push(row)
     console.log(JSON.stringify(row))
@@ -128,6 +137,7 @@ try {
       console.log(JSON.stringify({ memory }))
     }
     rmSync(join(work, String(apps)), { recursive: true, force: true })
+    if (stream) rmSync(stream, { force: true })
   }
   if (!pruneOnly) {
     small = await benchSmall({ root, work, quick, cmhashBin, core, hasKubectl })
@@ -189,6 +199,10 @@ if (large && larger) {
     target('peak RSS(48,000 docs) / peak RSS(12,000 docs)', '≤ 4.4', m, m <= 4.4)
   }
 }
+if (large?.stream && larger?.stream) {
+  const t = larger.stream.seconds / large.stream.seconds
+  target('time(48,000 docs) / time(12,000 docs), each one stream on stdin', '≤ 4.4', t, t <= 4.4)
+}
 if (large && mid) {
   const t = large.cmhash.seconds / mid.cmhash.seconds
   target('time(12,000 docs) / time(3,000 docs)', '≤ 4.4', t, t <= 4.4)
@@ -197,9 +211,9 @@ if (large && mid) {
 /** seconds as `median (min–max)`. */
 const spread = x => (x ? `${f2(x.seconds)} (${f2(x.min)}–${f2(x.max)})` : 'not run')
 const table = [
-  '| apps | documents | MB | cmhash (s) | floor (s) | kustomize (s) | cmhash / floor | kustomize / cmhash | cmhash peak RSS (MB) | floor peak RSS (MB) | library path (s) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(r => `| ${r.apps.toLocaleString('en')} | ${r.documents.toLocaleString('en')} | ${r.megabytes.toFixed(1)} | ${spread(r.cmhash)} | ${spread(r.floor)} | ${spread(r.kustomize)} | ${f2(r.cmhash.seconds / r.floor.seconds)} | ${r.kustomize ? f2(r.kustomize.seconds / r.cmhash.seconds) : '–'} | ${r.cmhash.rss === undefined ? 'n/a' : r.cmhash.rss.toFixed(0)} | ${r.floor.rss === undefined ? 'n/a' : r.floor.rss.toFixed(0)} | ${r.library === undefined ? '–' : r.library.toFixed(3)} |`),
+  '| apps | documents | MB | cmhash (s) | floor (s) | kustomize (s) | cmhash / floor | kustomize / cmhash | cmhash peak RSS (MB) | floor peak RSS (MB) | library path (s) | cmhash, one stream on stdin (s) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(r => `| ${r.apps.toLocaleString('en')} | ${r.documents.toLocaleString('en')} | ${r.megabytes.toFixed(1)} | ${spread(r.cmhash)} | ${spread(r.floor)} | ${spread(r.kustomize)} | ${f2(r.cmhash.seconds / r.floor.seconds)} | ${r.kustomize ? f2(r.kustomize.seconds / r.cmhash.seconds) : '–'} | ${r.cmhash.rss === undefined ? 'n/a' : r.cmhash.rss.toFixed(0)} | ${r.floor.rss === undefined ? 'n/a' : r.floor.rss.toFixed(0)} | ${r.library === undefined ? '–' : r.library.toFixed(3)} | ${r.stream ? spread(r.stream) : '–'} |`),
 ].join('\n')
 
 const smallSection = small ? smallInputs(small) : ''
@@ -272,7 +286,7 @@ A synthetic estate of N apps (\`scripts/bench/estate.mjs\`, deterministic): per 
 - **kustomize**: \`kubectl kustomize <dir>\` on the equivalent kustomization (not from 4,000 apps on unless \`--kustomize-4000\`: it takes minutes).
 - **library path**: \`build()\` from \`@cmhash/core\` on the files already in memory, in a warm process (no start-up, no I/O; not at 100 MB).
 
-Runs are interleaved (cmhash, floor, kustomize, cmhash, …); times are medians of ${sizes.map(runsFor).join(' / ')} runs with the fastest and slowest in brackets, peak RSS the largest seen (GNU time's maximum resident set size).
+At 12,000 and 48,000 documents cmhash also builds the same documents as one stream on stdin (\`cmhash build - < all.yaml\`, the files joined by \`---\` lines), as from \`helm template\`: one file of many documents, which must read as linearly as many files (it did not before this row was added: each document's searches ran on to the end of the file, and 12,000 documents in one stream took 16 s). Runs are interleaved (cmhash, floor, kustomize, cmhash, …); times are medians of ${sizes.map(runsFor).join(' / ')} runs with the fastest and slowest in brackets, peak RSS the largest seen (GNU time's maximum resident set size).
 
 ## Results
 
