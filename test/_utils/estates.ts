@@ -216,7 +216,8 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
     })
   }
   if (how.anchors) shareLabels(doc)
-  if (how.merges) overrideByMerges(doc)
+  // The decoys are new strings: quoted as the rest (a value with U+2028 makes a decoy with it).
+  if (how.merges) quoted(overrideByMerges(doc))
   const dedented = how.dedent ? dedentValues(doc) : []
   let text = doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
   for (const [i, written] of dedented.entries()) text = text.replace(`dedentxq${i}qx`, () => written)
@@ -275,7 +276,7 @@ function shareLabels(doc: Document): void {
  * of each `data`/`stringData`, written as a decoy that a merge key after it
  * overrides with the real value. Kubernetes reads the same object.
  */
-function overrideByMerges(doc: Document): void {
+function overrideByMerges(doc: Document): Document {
   visit(doc, {
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
@@ -295,6 +296,7 @@ function overrideByMerges(doc: Document): void {
       return undefined
     },
   })
+  return doc
 }
 
 /** The stream's end, written one of the ways files end. */
