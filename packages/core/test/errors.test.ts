@@ -29,6 +29,16 @@ describe('errors', () => {
     expect(errors[0]!.message).toContain('a.yaml:1')
   })
 
+  it('names the line of each first definition when one file holds the same objects twice', () => {
+    // The reporter counts a file's lines on from its last count (forward and
+    // back): each error is at the second copy, and names the first.
+    const cms = ['a', 'b', 'c'].map(n => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${n}}\ndata: {k: v}\n`)
+    const errors = errorsOf(() => build([{ path: 'all.yaml', content: [...cms, ...cms].join('---\n') }]))
+    expect(errors.map(e => [e.location?.line, /here and at (\S+)$/.exec(e.message)?.[1]])).toEqual([
+      [16, 'all.yaml:1'], [21, 'all.yaml:6'], [26, 'all.yaml:11'],
+    ])
+  })
+
   it('tells objects in different namespaces or groups apart', () => {
     const cm = (ns: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: ${ns}}\ndata: {k: v}\n`
     expect(() => run(`${cm('a')}---\n${cm('b')}`)).not.toThrow()

@@ -1,6 +1,5 @@
 import { formatResource } from '../errors.js'
 import type { ObjectIdentity } from '../facts.js'
-import { LineCounter } from '../text/offsets.js'
 import type { Place, PlanContext } from './context.js'
 import { identityOf, resourceOf } from '../read/identity.js'
 
@@ -41,14 +40,10 @@ export class DuplicateCheck {
   }
 
   report(ctx: PlanContext): void {
-    // A file given twice makes a duplicate of each of its objects: its lines are counted once.
-    const lines = new Map<number, LineCounter>()
     for (const { object, first } of this.again) {
-      const n = Math.floor(first / 2 ** 32)
-      const file = ctx.files[n]!
-      let counter = lines.get(n)
-      if (!counter) lines.set(n, counter = new LineCounter(file.text))
-      const firstAt = `${file.path}:${counter.at(first % 2 ** 32).line}`
+      const file = ctx.files[Math.floor(first / 2 ** 32)]!
+      // Counted by the reporter, on from its last count: a file given twice makes a duplicate of each of its objects.
+      const firstAt = `${file.path}:${ctx.report.line({ file: file.path, text: file.text, offset: first % 2 ** 32 })}`
       ctx.report.error('DUPLICATE_RESOURCE', {
         message: `${formatResource(resourceOf(object))} is defined twice: here and at ${firstAt}`,
         at: ctx.where(object), resource: resourceOf(object),

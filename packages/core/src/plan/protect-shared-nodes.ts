@@ -1,5 +1,4 @@
 import type { Edit, FlowCopy, SharedNode } from '../facts.js'
-import { lineColOf } from '../text/offsets.js'
 import type { EditContext } from './context.js'
 import type { WantedThroughAlias } from './rewrite-references.js'
 
@@ -75,7 +74,7 @@ function assemble(copy: FlowCopy, want: ReadonlyMap<number, string>): string | u
 
 function refuse(ctx: EditContext, node: SharedNode, use: number, reason: string): void {
   const at = ctx.at(node.start)
-  const useLine = lineColOf(at.text, use).line
+  const useLine = ctx.report.line({ ...at, offset: use })
   ctx.report.error('INVALID_RESOURCE', {
     message: `cmhash must edit the node anchored &${node.anchor} here, which is also used through the alias *${node.anchor} at line ${useLine}, ` +
       `where the edit must not reach; cmhash cannot copy the node there (${reason}), so write it out in place of the alias`,

@@ -65,10 +65,19 @@ export class Reporter {
     return out
   }
 
+  /** The 1-based line of a place, for a message that names another place than the one it is reported at. */
+  line(at: Where): number {
+    return this.counter(at).at(at.offset).line
+  }
+
   private locate(at: Where): SourceLocation {
+    return { file: at.file, offset: at.offset, ...this.counter(at).at(at.offset) }
+  }
+
+  private counter(at: Where): LineCounter {
     let lines = this.lines.get(at.file)
     // Every read of a file gives the same text; a text of another length is another file of that name.
     if (lines?.text.length !== at.text.length) this.lines.set(at.file, lines = new LineCounter(at.text))
-    return { file: at.file, offset: at.offset, ...lines.at(at.offset) }
+    return lines
   }
 }
