@@ -30,6 +30,14 @@ const deploy = (ref: string, ns?: string, optional = false) => source`
               name: ${ref}${optional ? '\n              optional: true' : ''}
 `
 const join = (...docs: string[]) => docs.join('---\n')
+/** An RBAC rule object named reader that reads `resources` by name (resourceNames: [names]). */
+const reader = (resources: string, names = 'app', kind = 'Role') => source`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: ${kind}
+  metadata: {name: reader}
+  rules:
+  - {apiGroups: [""], resources: [${resources}], resourceNames: [${names}], verbs: [get]}
+`
 const refOf = (output: string, ns?: string) =>
   find(output, 'Deployment', 'web', ns).spec.template.spec.containers[0].envFrom[0].configMapRef.name
 
@@ -75,13 +83,7 @@ describe('selection', () => {
   })
 
   it('names the first three objects that reference a pinned target, each once, and counts the rest', () => {
-    const role = source`
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: Role
-      metadata: {name: reader}
-      rules:
-      - {apiGroups: [""], resources: [configmaps], resourceNames: [app], verbs: [get]}
-    `
+    const role = reader('configmaps')
     // web-1 names it twice (envFrom and a volume): one referrer.
     const volume = '      volumes:\n      - name: v\n        configMap:\n          name: app\n'
     const user = (n: number) => deploy('app').replace('name: web', `name: web-${n}`) + (n === 1 ? volume : '')
@@ -96,37 +98,19 @@ describe('selection', () => {
   })
 
   it('does not pin through a rule about another resource', () => {
-    const role = source`
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: Role
-      metadata: {name: reader}
-      rules:
-      - {apiGroups: [""], resources: [secrets], resourceNames: [app], verbs: [get]}
-    `
+    const role = reader('secrets')
     expect(refOf(run(join(cm('app'), deploy('app'), role)).output)).toBe(`app-${H}`)
   })
 
   it('pins through a ClusterRole in any namespace', () => {
-    const role = source`
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRole
-      metadata: {name: reader}
-      rules:
-      - {apiGroups: [""], resources: ["*"], resourceNames: [app], verbs: [get]}
-    `
+    const role = reader('"*"', 'app', 'ClusterRole')
     const r = run(join(cm('app', '', 'team'), deploy('app', 'team'), role))
     expect(refOf(r.output, 'team')).toBe('app')
     expect(r.warnings.map(w => w.code)).toEqual(['PINNED'])
   })
 
   it('forces hashing with cmhash.dev/hash: "true", rewriting resourceNames too', () => {
-    const role = source`
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: Role
-      metadata: {name: reader}
-      rules:
-      - {apiGroups: [""], resources: [configmaps], resourceNames: [app, other], verbs: [get]}
-    `
+    const role = reader('configmaps', 'app, other')
     const forced = cm('app', '\n    annotations:\n      cmhash.dev/hash: "true"')
     const r = run(join(forced, role))
     expect(find(r.output, 'Role', 'reader').rules[0].resourceNames).toEqual([`app-${H}`, 'other'])
