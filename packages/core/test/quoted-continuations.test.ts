@@ -17,6 +17,14 @@ const cases: Array<[string, string]> = [
   ['a double-quoted value with an escaped line break', 'metadata: {name: cfg}\ndata:\n  k: "x\\\n y \\t z"\n'],
   ['a tab before the text of a continuation line', 'metadata: {name: cfg}\ndata:\n  k: "a\n\tb"\n'],
   ['CRLF line breaks', 'metadata: {name: cfg}\r\ndata:\r\n  k: \'a\r\nb\'\r\n'],
+  // A line that ends just after an escaped quote: the yaml package takes the
+  // value as closed there and says nothing wrong, so kubectl's value
+  // (`" w: z`) would have been read as two keys.
+  ['a line ending in an escaped double quote, the next at the key\'s column', 'metadata: {name: cfg}\ndata:\n  k: "\\"\n  w: z"\n'],
+  ['a line ending in an escaped single quote, the next at the key\'s column', 'metadata: {name: cfg}\ndata:\n  k: \'it\'\'\n  w: z\'\n'],
+  ['a line ending in an escaped double quote, the next at column 0', 'metadata: {name: cfg}\ndata:\n  k: "\\"\ny"\n'],
+  ['a line ending in an escaped backslash', 'metadata: {name: cfg}\ndata:\n  k: "a\\\\\nb"\n'],
+  ['a byte-order mark starting a continuation line', 'metadata: {name: cfg}\ndata:\n  k: "a\n\ufeffb"\n'],
 ]
 
 function faithful(input: string) {

@@ -1,4 +1,4 @@
-import { CST, Parser } from 'yaml'
+import { Parser, type CST } from 'yaml'
 
 // --- internal ---
 
@@ -16,7 +16,7 @@ const MAX_MENDS = 200
  *
  * is `a: "[ 1 ]"` to kubectl. The yaml package follows the YAML spec, ends
  * the value at the line indented no deeper than its key and reports
- * MISSING_CHAR. From the document starting at `from` on, this indents such
+ * MISSING_CHAR (not always: see cutsQuote). From the document starting at `from` on, this indents such
  * lines one column deeper than their key, which gives the yaml package the
  * same value (a quoted value's continuation lines lose their leading white
  * space). Returns the mended text, or undefined when there is nothing it can
@@ -45,19 +45,41 @@ export function indentQuotedContinuations(text: string, from: number): string | 
   return out === text ? undefined : out
 }
 
-/** The first quoted value of a document that the yaml package ended before its closing quote. */
+/**
+ * Whether the yaml package ended a quoted value of this document before its
+ * closing quote. It says so (MISSING_CHAR) only when the value's last
+ * character is not a quote: a value cut after an escaped quote (`"say \"`,
+ * `'it''`) passes as closed, and the document reads without an error but
+ * not as kubectl reads it.
+ */
+export function cutsQuote(document: CST.Document): boolean {
+  return cutQuote(document) !== undefined
+}
+
+/**
+ * The first quoted value of a document that the yaml package ended before
+ * its closing quote. Walked with a stack of its own: a hostile document
+ * nests deeper than the call stack reaches (the composer reports it).
+ */
 function cutQuote(document: CST.Document): CST.FlowScalar | undefined {
-  let found: CST.FlowScalar | undefined
-  CST.visit(document, item => {
-    for (const t of [item.key, item.value]) {
-      if (t && (t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar') && !closed(t.source)) {
-        found = t
-        return CST.visit.BREAK
-      }
+  const stack: Array<CST.Token | null | undefined> = [document.value]
+  while (stack.length > 0) {
+    const t = stack.pop()
+    if (!t) continue
+    switch (t.type) {
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        if (!closed(t.source)) return t
+        break
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        // Pushed last to first, so that they come off in the document's order.
+        for (let i = t.items.length - 1; i >= 0; i--) stack.push(t.items[i]!.value, t.items[i]!.key)
+        break
     }
-    return undefined
-  })
-  return found
+  }
+  return undefined
 }
 
 /** Whether a quoted value's source ends with its closing quote. */

@@ -1,10 +1,10 @@
-import { Composer, Parser } from 'yaml'
+import { Composer, Parser, type CST } from 'yaml'
 import type { DocFacts, FileFacts } from '../facts.js'
 import type { Reporter } from '../report/reporter.js'
 import { fromComposer, fromScanner, type ComposedDoc } from './composed-doc.js'
 import { fileProblem } from './kubectl-splitting.js'
 import { readDocument } from './read-document.js'
-import { indentQuotedContinuations } from './quoted-continuations.js'
+import { cutsQuote, indentQuotedContinuations } from './quoted-continuations.js'
 import { StreamScanner } from './scan/scan-stream.js'
 import { Unusual } from './scan/unusual.js'
 import type { ReadOptions } from './scope.js'
@@ -77,13 +77,22 @@ export function readStream(path: string, source: string, options: ReadOptions, r
       let again = false
       let skip = scanned
       const composer = new Composer({ schema: 'failsafe', prettyErrors: false, logLevel: 'silent' })
-      for (const doc of composer.compose(new Parser().parse(input), false, input.length)) {
+      // The documents with a quoted value the parser cut short, by offset:
+      // the yaml package reports no error for some (cutsQuote).
+      const cut = new Set<number>()
+      const tokens = function* (all: Iterable<CST.Token>) {
+        for (const token of all) {
+          if (!mended && token.type === 'document' && cutsQuote(token)) cut.add(token.offset)
+          yield token
+        }
+      }
+      for (const doc of composer.compose(tokens(new Parser().parse(input)), false, input.length)) {
         if (skip > 0) {
           skip--
           continue
         }
         if (doc.range[0] < resumeAt) continue
-        if (!mended && doc.errors.some(e => e.code === 'MISSING_CHAR')) {
+        if (!mended && cut.has(doc.range[0])) {
           mended = true
           const fixed = indentQuotedContinuations(input, doc.range[0])
           if (fixed !== undefined) {
