@@ -23,6 +23,8 @@ const cases: Array<[name: string, input: string, kubectl: Kubectl, line: number]
   // kubectl skips a byte-order mark at the start of each part of the stream;
   // the yaml package cannot read one there. Refused, with the way out.
   ['a byte-order mark at the start of a later document', `${CM('a')}---\n\ufeff${CM('b')}`, 'reads it', 6],
+  ['a byte-order mark before a --- line', `${CM('a')}\ufeff---\n${CM('b')}`, 'refuses', 5],
+  ['a byte-order mark at the start of a folded block scalar\'s line', CM('a').replace('data: {k: v}', 'data:\n  k: >\n    v\n\ufeff\n    w'), 'refuses', 7],
 ]
 
 describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them otherwise than the yaml package', () => {
@@ -40,6 +42,23 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
       expect(e).toBeInstanceOf(CmhashError)
       expect((e as CmhashError).errors.map(x => [x.code, x.location?.line])).toEqual([['YAML_SYNTAX', line]])
     }
+  })
+
+  // Inside a line, in a block scalar, or in a quoted string (mended when
+  // cut short: quoted-continuations.test.ts), it is a character to both.
+  it.each([
+    ['in a plain value', 'data:\n  k: v\ufeffw\n  j: \ufeffx'],
+    ['starting a line of a block scalar', 'data:\n  k: |\n    v\n    \ufeffw'],
+    ['starting a quoted value', 'data:\n  k: "\ufeffv"'],
+  ])('a byte-order mark %s is read by both, as the character', (_name, data) => {
+    const input = `${CM('a').replace('data: {k: v}', data)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
+    const before = kubectlRead(input) as any[]
+    expect(JSON.stringify(before[0].data)).toContain('\ufeff')
+    const result = build(input)
+    const [cm] = kubectlRead(result.output) as any[]
+    expect(cm.data).toEqual(before[0].data)
+    // The name hashes what kubectl reads.
+    expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
   })
 
   it('a raw U+2028 inside a quoted string is read by both, as the character', () => {
