@@ -27,7 +27,15 @@ const key = fc.oneof(
   { weight: 9, arbitrary: fc.stringMatching(/^[A-Za-z0-9_][-._A-Za-z0-9]{0,11}$/).filter(k => !k.startsWith('..')) },
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf') },
 )
-export const text: fc.Arbitrary<string> = fc.string({ unit: 'grapheme', maxLength: 24 })
+// Values: any unicode, and now and then text made of the characters YAML
+// writers and readers treat specially: indicators, a byte-order mark, and
+// quotes and backslashes before a space, where a quoted value written over
+// lines ends a line just after an escape (`\"`, `''`, `\\`).
+const AWKWARD = [' ', 'a', 'b', '" ', "' ", '\\ ', '"', "'", '\\', '#', ':', '-', '.', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '\t', 'é', '\ufeff']
+export const text: fc.Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...AWKWARD), maxLength: 12 }) },
+)
 
 const configArb: fc.Arbitrary<Omit<Config, 'values'> & { values: Record<string, string> }> = fc.record({
   kind: fc.constantFrom<Kind>('ConfigMap', 'Secret'),
@@ -116,9 +124,9 @@ export interface Style {
    */
   merges: boolean
   /**
-   * Values with spaces written double-quoted over several lines, the lines
-   * after the first at column 0: kubectl reads them, the yaml package (and
-   * the YAML spec) does not. Only where the judge is kubectl.
+   * Values with spaces written quoted over several lines, the lines after
+   * the first at column 0: kubectl reads them, the yaml package (and the
+   * YAML spec) does not. Only where the judge is kubectl.
    */
   dedent?: boolean
   /**
@@ -190,7 +198,7 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
     const flow = style.flow[i % 12]!
     const written = style.json[i % 12]
       ? JSON.stringify(o, null, 2)
-      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges, dedent: style.dedent === true && !flow })
+      : writeDocument(o, { flow, quote: style.quote, blockNames: style.blockNames && !flow, anchors: style.anchors && i === 0 && o.kind === 'List', merges: style.merges, dedent: style.dedent === true && !flow, seed: style.shuffle + i })
     return `${style.comments ? `# document ${i}\n` : ''}${written}`
   }).join('\n---\n')
   // kubectl reads a file that starts with { as JSON alone: a JSON document
@@ -201,7 +209,7 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
 }
 
 /** One document written with the yaml package, in the style asked for. */
-function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean; dedent: boolean }): string {
+function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean; dedent: boolean; seed: number }): string {
   const doc = quoted(new Document(o))
   if (how.blockNames) {
     // Names and reference names as strip-chomped block scalars: the same
@@ -218,32 +226,39 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
   if (how.anchors) shareLabels(doc)
   // The decoys are new strings: quoted as the rest (a value with U+2028 makes a decoy with it).
   if (how.merges) quoted(overrideByMerges(doc))
-  const dedented = how.dedent ? dedentValues(doc) : []
+  const dedented = how.dedent ? dedentValues(doc, how.quote, how.seed) : []
   let text = doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
   for (const [i, written] of dedented.entries()) text = text.replace(`dedentxq${i}qx`, () => written)
   return text
 }
 
 /**
- * Data and annotation values holding a single space between two other
- * characters: replaced by placeholders, and returned written double-quoted
- * with that space a line break and the next line at column 0 (the line
- * break folds back into the space).
+ * Data and annotation values holding a space between two other characters
+ * (one in three of them): replaced by placeholders, and returned quoted with each such space a line
+ * break and the next line at column 0 (the line break folds back into the
+ * space). Quoted single when the style quotes so and the value can be
+ * (printable, no line break), else double, as JSON writes it; a line may end
+ * just after an escape (`\"`, `\\`, `''`), which the yaml package misreads.
  */
-function dedentValues(doc: Document): string[] {
+function dedentValues(doc: Document, quote: Style['quote'], seed: number): string[] {
   const written: string[] = []
+  let seen = 0
   visit(doc, {
     Pair(_, pair, path) {
       const parent = path.at(-2)
       const parentKey = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : ''
       if (!['data', 'stringData', 'annotations'].includes(parentKey) || !isScalar(pair.value) || typeof pair.value.value !== 'string') return undefined
-      const json = JSON.stringify(pair.value.value)
-      const at = json.search(/[^ \\] [^ \-.]/)
-      if (at < 0) return undefined
+      const value = pair.value.value
+      const single = quote === 'QUOTE_SINGLE' && !/\p{Cc}|[\u2028\u2029\ufeff\ufffe\uffff]/u.test(value)
+      const quoted = single ? `'${value.replaceAll("'", "''")}'` : JSON.stringify(value)
+      const spaces = /(?<=[^ \t]) (?=[^ \t\-.])/g
+      // One value in three, so that a document often has one such value only.
+      if (!spaces.test(quoted) || (seen++ + seed) % 3 !== 0) return undefined
       const placeholder = doc.createNode(`dedentxq${written.length}qx`)
       placeholder.type = 'PLAIN'
       pair.value = placeholder
-      written.push(`${json.slice(0, at + 1)}\n${json.slice(at + 2)}`)
+      // At every such space, or (every other document) at the first only.
+      written.push(seed % 2 ? quoted.replace(spaces, '\n') : quoted.replace(new RegExp(spaces.source), '\n'))
       return undefined
     },
   })
