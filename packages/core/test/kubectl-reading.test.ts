@@ -61,6 +61,34 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
     expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
   })
 
+  // goyaml's line breaks in a quoted value are LF, CR, NEL, LS and PS, and it
+  // folds them otherwise than the yaml package: cmhash hashes what kubectl reads.
+  it.each([
+    ['NEL in double quotes: a space', '"a\u0085b"', 'a b'],
+    ['NEL in single quotes: a space', "'a\u0085b'", 'a b'],
+    ['two NELs: a line feed', '"a\u0085\u0085b"', 'a\nb'],
+    ['LS with spaces around it: kept, the spaces dropped', '"a \u2028 b"', 'a\u2028b'],
+    ['PS then a line break: both kept', '"a\u2029\n  b"', 'a\u2029\nb'],
+    ['an escaped line break, then an empty line: a line feed', '"a\\\n\n  b"', 'a\nb'],
+    ['an escaped line break, then a line of spaces: a line feed', '"a\\\n    \n  b"', 'a\nb'],
+    ['an escaped line break, then the next line', '"a \\\n  b"', 'a b'],
+  ])('a quoted value with %s', (_name, value, read) => {
+    const input = `${CM('a').replace('data: {k: v}', `data:\n  k: ${value}`)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
+    const before = kubectlRead(input) as any[]
+    expect(before[0].data.k).toBe(read)
+    const result = build(input)
+    expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
+    expect((kubectlRead(result.output) as any[])[0].data).toEqual({ k: read })
+  })
+
+  it('in a file kubectl reads as JSON, NEL and LS in a string are characters', () => {
+    const json = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"k": "a\u0085b \u2028 c"}}\n'
+    const before = kubectlRead(json) as any[]
+    expect(before[0].data.k).toBe('a\u0085b \u2028 c')
+    const result = build(json, { select: 'all' })
+    expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before }), { select: 'all' }).renames[0]!.to)
+  })
+
   it('a raw U+2028 inside a quoted string is read by both, as the character', () => {
     const input = `${CM('a').replace('{k: v}', '{k: "v\u2028w"}')}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
     const [cm] = kubectlRead(build(input).output) as any[]

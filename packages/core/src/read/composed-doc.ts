@@ -15,6 +15,8 @@ export interface ComposedDoc {
   readonly directives: boolean
   /** It may hold aliases (the scanner reads no document that does). */
   readonly aliases: boolean
+  /** The scanner read it (then no quoted value in it spans lines, unless by NEL, LS or PS). */
+  readonly scanned: boolean
 }
 
 const NONE: ComposedDoc['errors'] = []
@@ -29,10 +31,11 @@ export function fromComposer(doc: Document.Parsed): ComposedDoc {
     docStart: d.docStart === true,
     directives: d.yaml.explicit === true || Object.keys(d.tags).some(t => t !== '!' && t !== '!!'),
     aliases: true,
+    scanned: false,
   }
 }
 
 /** A document the scanner read. */
 export function fromScanner(doc: { readonly start: number; readonly docStart: boolean; readonly contents: ParsedNode }): ComposedDoc {
-  return { start: doc.start, contents: doc.contents, errors: NONE, docStart: doc.docStart, directives: false, aliases: false }
+  return { start: doc.start, contents: doc.contents, errors: NONE, docStart: doc.docStart, directives: false, aliases: false, scanned: true }
 }

@@ -7,6 +7,7 @@ import { readObject } from './read-object.js'
 import type { DocScope, ReadOptions } from './scope.js'
 import { aliasExpansion } from './alias-expansion.js'
 import type { ComposedDoc } from './composed-doc.js'
+import { foldQuotedAsGo } from './go-quoted.js'
 import { documentProblem } from './kubectl-splitting.js'
 import { badMergeKey, mayHaveMergeKeys } from './merge-keys.js'
 import { mayHaveAliases, sharedNodes } from './shared-nodes.js'
@@ -30,6 +31,7 @@ export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOpt
     return { start, end, explicitStart, empty: false, objects: [] }
   }
   const contents = doc.contents
+  foldQuotedAsGo(contents, scope.text, start, end, doc.scanned)
   if (contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor)) {
     return { start, end, explicitStart, empty: true, objects: [] }
   }
