@@ -25,6 +25,8 @@ describe.skipIf(skipKubectl)('JSON escapes, as kubectl reads them', () => {
   it.each([
     ['\\/ (PHP\'s json_encode)', '{"url":"http:\\/\\/x\\/y","back":"a\\\\/b"}'],
     ['a surrogate pair (Python\'s json.dumps)', '{"emoji":"\\ud83d\\ude00 and \\uD834\\uDD1E","plain":"\\u00e9"}'],
+    // Characters in a JSON string; line breaks to goyaml, which folds them even in quotes.
+    ['raw NEL, LS and PS (JSON.stringify writes them so)', '{"nel":"a\u0085b","ls":"a \u2028 b","ps":"\u2029"}'],
   ])('a JSON file with %s, built with a YAML file: kubectl reads the stream as it read the files', (_, data) => {
     const inputs = [{ path: 'a.json', content: configMap(data) }, { path: 'b.yaml', content: pod }]
     const result = build(inputs)

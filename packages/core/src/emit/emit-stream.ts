@@ -73,11 +73,15 @@ function isJsonFile(text: string): boolean {
 }
 
 /**
- * JSON text with `\/` written `/` and each surrogate pair `\uD83D\uDE00`
- * written `\U0001F600`: the same strings, in escapes goyaml v2 reads (lone
- * surrogates are refused when read). Only inside strings.
+ * JSON text with `\/` written `/`, each surrogate pair `\uD83D\uDE00`
+ * written `\U0001F600`, and NEL, LS and PS (characters in a JSON string,
+ * line breaks that goyaml folds even in quotes) written `\u0085`,
+ * `\u2028`, `\u2029`: the same strings, in escapes goyaml v2 reads as
+ * JSON does (lone surrogates are refused when read). Only inside strings:
+ * JSON has these characters nowhere else.
  */
-function yamlEscapes(json: string): string {
+function yamlEscapes(source: string): string {
+  const json = source.replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   if (!/\\[/u]/.test(json)) return json
   let out = ''
   let copied = 0
