@@ -28,10 +28,11 @@ const key = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf') },
 )
 // Values: any unicode, and now and then text made of the characters YAML
-// writers and readers treat specially: indicators, a byte-order mark, and
-// quotes and backslashes before a space, where a quoted value written over
-// lines ends a line just after an escape (`\"`, `''`, `\\`).
-const AWKWARD = [' ', 'a', 'b', '" ', "' ", '\\ ', '"', "'", '\\', '#', ':', '-', '.', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '\t', 'é', '\ufeff']
+// writers and readers treat specially: indicators, a byte-order mark, NEL
+// and LS (line breaks to goyaml, even in quotes), and quotes and
+// backslashes before a space, where a quoted value written over lines ends
+// a line just after an escape (`\"`, `''`, `\\`).
+const AWKWARD = [' ', 'a', 'b', '\u0085', '\u2028 ', '" ', "' ", '\\ ', '"', "'", '\\', '#', ':', '-', '.', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '\t', 'é', '\ufeff']
 export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...AWKWARD), maxLength: 12 }) },
@@ -163,16 +164,28 @@ function shuffleKeys(v: unknown, seed: number): unknown {
 /**
  * Strings that Kubernetes (YAML 1.1, goyaml v2) would read as something else
  * when written plain: booleans (y, N, on…), numbers in any base or with
- * underscores, nulls; and text with characters YAML 1.1 reads as line
+ * underscores, nulls; a leading colon (goyaml refuses `{a: :b}`); and
+ * text with characters YAML 1.1 reads as line
  * breaks (NEL, U+2028, U+2029, a carriage return), which only double quotes
  * keep. Writers for Kubernetes must quote them; cmhash rejects
  * them where a string is required (see errors.test.ts), so the generator
  * quotes them.
  */
-const K8S_AMBIGUOUS = /^(?:[-+.0-9].*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$|[\u0085\u2028\u2029\r]/
+const K8S_AMBIGUOUS = /^(?:[-+.0-9:].*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$|[\u0085\u2028\u2029\r]/
 
 export function stringify(obj: unknown, options: { collectionStyle?: 'flow' | 'block'; defaultStringType?: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'; defaultKeyType?: 'PLAIN'; lineWidth?: number } = {}): string {
-  return quoted(new Document(obj)).toString(options)
+  return escapeSeparators(quoted(new Document(obj)).toString(options))
+}
+
+/**
+ * NEL, LS and PS written as `\u` escapes. The yaml package and
+ * JSON.stringify write them raw, inside double quotes (quoted() puts them
+ * there), where goyaml reads them as line breaks and folds them: kubectl
+ * would read another value than the object's. The escape reads the same in
+ * YAML and JSON. (kubectl-differential.test.ts writes them raw.)
+ */
+export function escapeSeparators(text: string): string {
+  return text.replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** A document whose ambiguous strings (see K8S_AMBIGUOUS) are double-quoted. */
@@ -204,8 +217,10 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
   // kubectl reads a file that starts with { as JSON alone: a JSON document
   // with more after it, or flow-style YAML, needs a --- line before it.
   const ended = endWith(text, style.ending)
+  // A file that is one JSON document keeps NEL, LS and PS raw, as JSON writers leave them.
   if (isJson(ended)) return style.jsonEscapes ? withJsonEscapes(ended) : ended
-  return ended.startsWith('{') ? `---\n${ended}` : ended
+  const yaml = escapeSeparators(ended)
+  return yaml.startsWith('{') ? `---\n${yaml}` : yaml
 }
 
 /** One document written with the yaml package, in the style asked for. */
