@@ -8,6 +8,21 @@ import { kubectlRead } from '../../../test/_utils/k8s-read.js'
 import { skipKubectl } from '../../../test/_utils/kubectl.js'
 
 const CM = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {k: v}\n`
+/** A ConfigMap `a` with `data` as given, then a Pod that references it. */
+const withPod = (data: string) => `${CM('a').replace('data: {k: v}', data)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
+
+/**
+ * Builds `input` and checks it against kubectl: the name hashes what kubectl
+ * reads (a build of kubectl's JSON), and kubectl reads the output's data as
+ * the input's. Returns kubectl's reading of the input.
+ */
+function readByBoth(input: string): any[] {
+  const before = kubectlRead(input) as any[]
+  const result = build(input)
+  expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
+  expect((kubectlRead(result.output) as any[])[0].data).toEqual(before[0].data)
+  return before
+}
 
 type Kubectl = 'refuses' | 'reads one object' | 'reads another value' | 'reads it'
 
@@ -51,14 +66,7 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
     ['starting a line of a block scalar', 'data:\n  k: |\n    v\n    \ufeffw'],
     ['starting a quoted value', 'data:\n  k: "\ufeffv"'],
   ])('a byte-order mark %s is read by both, as the character', (_name, data) => {
-    const input = `${CM('a').replace('data: {k: v}', data)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
-    const before = kubectlRead(input) as any[]
-    expect(JSON.stringify(before[0].data)).toContain('\ufeff')
-    const result = build(input)
-    const [cm] = kubectlRead(result.output) as any[]
-    expect(cm.data).toEqual(before[0].data)
-    // The name hashes what kubectl reads.
-    expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
+    expect(JSON.stringify(readByBoth(withPod(data))[0].data)).toContain('\ufeff')
   })
 
   // goyaml's line breaks in a quoted value are LF, CR, NEL, LS and PS, and it
@@ -73,12 +81,7 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
     ['an escaped line break, then a line of spaces: a line feed', '"a\\\n    \n  b"', 'a\nb'],
     ['an escaped line break, then the next line', '"a \\\n  b"', 'a b'],
   ])('a quoted value with %s', (_name, value, read) => {
-    const input = `${CM('a').replace('data: {k: v}', `data:\n  k: ${value}`)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
-    const before = kubectlRead(input) as any[]
-    expect(before[0].data.k).toBe(read)
-    const result = build(input)
-    expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before })).renames[0]!.to)
-    expect((kubectlRead(result.output) as any[])[0].data).toEqual({ k: read })
+    expect(readByBoth(withPod(`data:\n  k: ${value}`))[0].data).toEqual({ k: read })
   })
 
   it('in a file kubectl reads as JSON, NEL and LS in a string are characters', () => {
@@ -90,7 +93,7 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
   })
 
   it('a raw U+2028 inside a quoted string is read by both, as the character', () => {
-    const input = `${CM('a').replace('{k: v}', '{k: "v\u2028w"}')}---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}}]}]}\n`
+    const input = withPod('data: {k: "v\u2028w"}')
     const [cm] = kubectlRead(build(input).output) as any[]
     expect(cm.data).toEqual({ k: 'v\u2028w' })
   })
