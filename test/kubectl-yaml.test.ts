@@ -13,12 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
 import { parseKubectlYaml } from '../packages/core/src/prune/parse-kubectl-yaml.js'
 import { startFakeApiServer, type FakeApiServer } from './_utils/fake-apiserver.js'
+import { fuzzParams, fuzzRuns } from './_utils/fuzz.js'
 import { skipKubectl } from './_utils/kubectl.js'
 
 const run = promisify(execFile)
 const root = new URL('../', import.meta.url).pathname
 const fixture = join(root, 'fixtures/prune/kubectl-yaml')
-const RUNS = Number(process.env.CMHASH_FUZZ_RUNS ?? 25)
+const RUNS = fuzzRuns(25)
 
 const widgets = { group: 'example.com', version: 'v1', resource: 'widgets', kind: 'Widget', namespaced: true }
 const served: Record<string, object[]> = { configmaps: [], 'widgets.example.com': [] }
@@ -72,6 +73,6 @@ describe.skipIf(skipKubectl)('the reader of kubectl YAML, on what kubectl writes
       expect(docs, yaml).toBeDefined()
       expect((docs![0]!.value as { items: unknown }).items, yaml).toEqual(items)
       expect(docs!.map(d => d.value)).toEqual(parseAllDocuments(yaml, { schema: 'failsafe' }).map(d => d.toJS()))
-    }), { numRuns: RUNS, ...(process.env.CMHASH_FC_SEED ? { seed: Number(process.env.CMHASH_FC_SEED) } : {}) })
+    }), fuzzParams(RUNS))
   })
 })

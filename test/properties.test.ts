@@ -16,15 +16,12 @@ import { build, changeReport, CmhashError, formatProblem, formatSummary, type Bu
 import { cli } from '../packages/cli/test/_run.js'
 import { escapeSeparators, estateArb, objectsOf, render, stringify, styleArb, text } from './_utils/estates.js'
 import { undoPlannedEdits } from './_utils/fidelity.js'
+import { fuzzParams, fuzzRuns } from './_utils/fuzz.js'
 import { kubectlRead } from './_utils/k8s-read.js'
 import { skipKubectl } from './_utils/kubectl.js'
 
-const RUNS = Number(process.env.CMHASH_FUZZ_RUNS ?? 60)
-const params = (runs = RUNS): fc.Parameters<unknown> => ({
-  numRuns: runs,
-  ...(process.env.CMHASH_FC_SEED ? { seed: Number(process.env.CMHASH_FC_SEED) } : {}),
-  ...(process.env.CMHASH_FC_PATH ? { path: process.env.CMHASH_FC_PATH } : {}),
-})
+const RUNS = fuzzRuns()
+const params = (runs = RUNS) => fuzzParams(runs)
 
 // --- checks ---
 
@@ -207,7 +204,7 @@ describe.skipIf(skipKubectl)('properties, as kubectl reads them', () => {
       const names = (r: BuildResult) => r.renames.map(x => `${x.kind}/${x.namespace}/${x.originalName}=${x.to}`).sort()
       expect(names(result)).toEqual(names(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before }))))
     }), params(Math.max(8, Math.floor(RUNS / 3))))
-  })
+  }, Math.max(60_000, RUNS * 1_000))
 })
 
 // Every output or none: a build with --output-dir and --report, where one

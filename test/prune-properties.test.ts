@@ -19,13 +19,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Document } from 'yaml'
 import { build, prune, pruneKinds, type BuildInput, type PruneResult } from '@cmhash/core'
+import { fuzzParams, fuzzRuns } from './_utils/fuzz.js'
 
-const RUNS = Number(process.env.CMHASH_FUZZ_RUNS ?? 60)
-const params = (runs = RUNS): fc.Parameters<unknown> => ({
-  numRuns: runs,
-  ...(process.env.CMHASH_FC_SEED ? { seed: Number(process.env.CMHASH_FC_SEED) } : {}),
-  ...(process.env.CMHASH_FC_PATH ? { path: process.env.CMHASH_FC_PATH } : {}),
-})
+const RUNS = fuzzRuns()
+const params = (runs = RUNS) => fuzzParams(runs)
 const ALL = pruneKinds().map(k => k.resource)
 
 // --- the model ---
