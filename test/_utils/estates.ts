@@ -284,7 +284,10 @@ function dedentValues(doc: Document, quote: Style['quote'], seed: number): strin
  * In a List holding a ConfigMap/Secret and a workload with a selector: the
  * config's labels become the workload's labels, anchored there and used
  * through aliases as the selector and the pod template's labels, the shape
- * that once let cmhash's managed label reach the selector.
+ * that once let cmhash's managed label reach the selector; and its
+ * annotations become the template's, the shape that let cmhash's name
+ * annotation reach the template (a block map's first pair is added before
+ * the offset its range starts at).
  */
 function shareLabels(doc: Document): void {
   const items = doc.get('items', true)
@@ -298,7 +301,14 @@ function shareLabels(doc: Document): void {
   metadata.set('labels', labels)
   workload.setIn(['spec', 'selector', 'matchLabels'], doc.createAlias(labels, 'labels'))
   const template = workload.getIn(['spec', 'template', 'metadata'], true)
-  if (isMap(template)) template.set('labels', doc.createAlias(labels, 'labels'))
+  if (!isMap(template)) return
+  template.set('labels', doc.createAlias(labels, 'labels'))
+  // The ConfigMap's annotations (cmhash adds its own before their first
+  // pair) shared as the template's.
+  const annotations = metadata.get('annotations', true)
+  const shared = isMap(annotations) && annotations.items.length > 0 ? annotations : doc.createNode({ 'example.com/note': 'shared' }) as YAMLMap
+  metadata.set('annotations', shared)
+  template.set('annotations', doc.createAlias(shared, 'notes'))
 }
 
 /**

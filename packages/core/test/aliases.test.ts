@@ -62,6 +62,19 @@ describe.skipIf(skipKubectl)('an edit never reaches a place that shares its node
     faithful(list(configMap('&labels {app: web}', '*labels'), deployment('{app: web}', '{app: web}')))
   })
 
+  it.each([
+    ['right after the anchor', ''],
+    ['after a comment line', '\n    # why'],
+    ['after a blank line and a comment', '\n\n    # why'],
+  ])('block-style annotations anchored on a ConfigMap, the pair added %s: the template\'s alias gets a copy', (_name, between) => {
+    // cmhash adds its annotation as the first pair, at the start of a line
+    // before the map's first item: inside the anchored node, though before
+    // the offset its range starts at.
+    const cm = configMap('{app: web}').replace('  labels: {app: web}', `  labels: {app: web}\n  annotations: &notes${between}\n    note: a b`)
+    const out = faithful(list(cm, deployment('{app: web}', '{app: web}').replace('      labels: {app: web}', '      labels: {app: web}\n      annotations: *notes')))
+    expect(out).toContain('annotations: {note: a b}')
+  })
+
   it('labels merged into a Deployment\'s with a merge key', () => {
     const out = faithful(list(configMap('&labels {app: web}'), deployment('{<<: *labels}', '{<<: *labels, tier: x}')))
     expect(out).toContain('labels: {<<: {app: web}, tier: x}')

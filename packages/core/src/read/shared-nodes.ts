@@ -1,8 +1,8 @@
-import { visit, type Alias, type Node } from 'yaml'
+import { isCollection, visit, type Alias, type Node } from 'yaml'
 import type { SharedNode } from '../facts.js'
 import type { ReadContext } from '../yaml/read-context.js'
 import { flowCopy } from './flow-copy.js'
-import { indexWithin } from '../text/offsets.js'
+import { indexWithin, lineStart, onlyCommentsBetween } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -27,13 +27,34 @@ export function sharedNodes(root: Node, text: string, ctx: ReadContext): { share
     },
   })
   const shared = [...byTarget].map(([node, uses]) => ({
-    start: node.range?.[0] ?? 0,
+    start: blockStart(node, text),
     end: node.range?.[1] ?? 0,
     anchor: node.anchor ?? '',
     copy: flowCopy(node, text),
     uses,
   }))
   return unknown ? { shared, unknown } : { shared }
+}
+
+/**
+ * Where a node's text starts, for telling which edits are inside it. A block
+ * collection's range starts at its first item, but a pair added before that
+ * item goes at the start of its line, or on the line after the anchor
+ * (`labels: &l` then a comment): edits there are inside the node too.
+ * (Taken from the range alone, such an edit was not, and went through the
+ * aliases unseen.)
+ */
+function blockStart(node: Node, text: string): number {
+  const start = node.range?.[0] ?? 0
+  if (!isCollection(node) || node.flow) return start
+  let at = lineStart(text, start)
+  if (!onlyCommentsBetween(text, at, start)) return start
+  // Back over whole lines of comments or blanks, up to the line with the anchor.
+  for (let before = lineStart(text, at - 1); at > 0 && onlyCommentsBetween(text, before, at); before = lineStart(text, before - 1)) {
+    at = before
+    if (before === 0) break
+  }
+  return at
 }
 
 /** Whether a document's text can hold an alias at all (most hold none: skip the walk). */
