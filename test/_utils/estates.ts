@@ -32,7 +32,7 @@ const key = fc.oneof(
 // and LS (line breaks to goyaml, even in quotes), and quotes and
 // backslashes before a space, where a quoted value written over lines ends
 // a line just after an escape (`\"`, `''`, `\\`).
-const AWKWARD = [' ', 'a', 'b', '\u0085', '\u2028 ', '" ', "' ", '\\ ', '"', "'", '\\', '#', ':', '-', '.', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '\t', 'é', '\ufeff']
+const AWKWARD = [' ', 'a', 'b', '?', '\u0085', '\u2028 ', '" ', "' ", '\\ ', '"', "'", '\\', '#', ':', '-', '.', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '\t', 'é', '\ufeff']
 export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...AWKWARD), maxLength: 12 }) },
@@ -173,8 +173,16 @@ function shuffleKeys(v: unknown, seed: number): unknown {
  */
 const K8S_AMBIGUOUS = /^(?:[-+.0-9:].*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$|[\u0085\u2028\u2029\r]/
 
+/**
+ * In flow style, goyaml also reads a `?` anywhere in a plain scalar as an
+ * indicator (kubectl refuses `{k: what?}`, reads `{?k: v}` as the key `k`);
+ * the yaml package writes such strings plain. Writers for Kubernetes must
+ * quote them, and cmhash refuses them (flow-plain.ts).
+ */
+const K8S_AMBIGUOUS_IN_FLOW = /\?/
+
 export function stringify(obj: unknown, options: { collectionStyle?: 'flow' | 'block'; defaultStringType?: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'; defaultKeyType?: 'PLAIN'; lineWidth?: number } = {}): string {
-  return escapeSeparators(quoted(new Document(obj)).toString(options))
+  return escapeSeparators(quoted(new Document(obj), options.collectionStyle === 'flow').toString(options))
 }
 
 /**
@@ -188,10 +196,11 @@ export function escapeSeparators(text: string): string {
   return text.replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-/** A document whose ambiguous strings (see K8S_AMBIGUOUS) are double-quoted. */
-function quoted(doc: Document): Document {
-  visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && K8S_AMBIGUOUS.test(node.value)) node.type = 'QUOTE_DOUBLE' } })
-  visit(doc, { Pair(_, pair) { if (isScalar(pair.key) && typeof pair.key.value === 'string' && K8S_AMBIGUOUS.test(pair.key.value)) pair.key.type = 'QUOTE_DOUBLE' } })
+/** A document whose ambiguous strings (see K8S_AMBIGUOUS) are double-quoted; `flow` when it is to be written in flow style. */
+function quoted(doc: Document, flow = false): Document {
+  const ambiguous = (v: unknown) => typeof v === 'string' && (K8S_AMBIGUOUS.test(v) || (flow && K8S_AMBIGUOUS_IN_FLOW.test(v)))
+  visit(doc, { Scalar(_, node) { if (ambiguous(node.value)) node.type = 'QUOTE_DOUBLE' } })
+  visit(doc, { Pair(_, pair) { if (isScalar(pair.key) && ambiguous(pair.key.value)) pair.key.type = 'QUOTE_DOUBLE' } })
   return doc
 }
 
@@ -225,7 +234,7 @@ export function render(objs: Array<Record<string, unknown>>, style: Style): stri
 
 /** One document written with the yaml package, in the style asked for. */
 function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: Style['quote']; blockNames: boolean; anchors: boolean; merges: boolean; dedent: boolean; seed: number }): string {
-  const doc = quoted(new Document(o))
+  const doc = quoted(new Document(o), how.flow)
   if (how.blockNames) {
     // Names and reference names as strip-chomped block scalars: the same
     // strings, written over two lines.
@@ -240,7 +249,7 @@ function writeDocument(o: Record<string, unknown>, how: { flow: boolean; quote: 
   }
   if (how.anchors) shareLabels(doc)
   // The decoys are new strings: quoted as the rest (a value with U+2028 makes a decoy with it).
-  if (how.merges) quoted(overrideByMerges(doc))
+  if (how.merges) quoted(overrideByMerges(doc), how.flow)
   const dedented = how.dedent ? dedentValues(doc, how.quote, how.seed) : []
   let text = doc.toString({ collectionStyle: how.flow ? 'flow' : 'block', defaultStringType: how.quote, defaultKeyType: 'PLAIN', lineWidth: 0 })
   for (const [i, written] of dedented.entries()) text = text.replace(`dedentxq${i}qx`, () => written)

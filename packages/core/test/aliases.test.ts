@@ -75,6 +75,15 @@ describe.skipIf(skipKubectl)('an edit never reaches a place that shares its node
     expect(out).toContain('annotations: {note: a b}')
   })
 
+  it('block-style values that flow style reads otherwise (a "?" in them, a leading ":"): quoted in the copy', () => {
+    // The ConfigMap's annotations are edited (cmhash.dev/name), so the
+    // template's alias to them gets a copy in flow style; goyaml reads `?`
+    // and a leading `:` there as indicators.
+    const cm = configMap('{app: web}').replace('  labels: {app: web}', '  labels: {app: web}\n  annotations: &notes\n    note: what?\n    other: :x\n    third: ?y')
+    const out = faithful(list(cm, deployment('{app: web}', '{app: web}').replace('      labels: {app: web}', '      labels: {app: web}\n      annotations: *notes')))
+    expect(out).toContain('annotations: {note: "what?", other: ":x", third: "?y"}')
+  })
+
   it('labels merged into a Deployment\'s with a merge key', () => {
     const out = faithful(list(configMap('&labels {app: web}'), deployment('{<<: *labels}', '{<<: *labels, tier: x}')))
     expect(out).toContain('labels: {<<: {app: web}, tier: x}')

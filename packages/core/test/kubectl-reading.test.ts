@@ -24,7 +24,7 @@ function readByBoth(input: string): any[] {
   return before
 }
 
-type Kubectl = 'refuses' | 'reads one object' | 'reads another value' | 'reads it'
+type Kubectl = 'refuses' | 'reads one object' | 'reads another value' | 'reads it' | 'reads "?" as a key'
 
 const cases: Array<[name: string, input: string, kubectl: Kubectl, line: number]> = [
   ['a %YAML directive', `%YAML 1.1\n---\n${CM('a')}`, 'refuses', 1],
@@ -40,6 +40,14 @@ const cases: Array<[name: string, input: string, kubectl: Kubectl, line: number]
   ['a byte-order mark at the start of a later document', `${CM('a')}---\n\ufeff${CM('b')}`, 'reads it', 6],
   ['a byte-order mark before a --- line', `${CM('a')}\ufeff---\n${CM('b')}`, 'refuses', 5],
   ['a byte-order mark at the start of a folded block scalar\'s line', CM('a').replace('data: {k: v}', 'data:\n  k: >\n    v\n\ufeff\n    w'), 'refuses', 7],
+  // In { } and [ ], goyaml reads `?` and a leading `:` as indicators even
+  // without a space after them; the yaml package reads plain text.
+  ['a "?" in a plain value in a flow map', CM('a').replace('data: {k: v}', 'data: {k: what?}'), 'refuses', 4],
+  ['a "?" on the second line of a plain value in a flow map', CM('a').replace('data: {k: v}', 'data: {k: a\n  ?b}'), 'refuses', 5],
+  ['a "?" in a plain item of a flow list', CM('a').replace('{name: a}', '{name: a, finalizers: [a?b]}'), 'refuses', 3],
+  ['a plain value in a flow map starting with ":"', CM('a').replace('data: {k: v}', 'data: {k: :v}'), 'refuses', 4],
+  ['a flow map key starting with "?", in a reference', withPod('data: {k: v}').replace('{configMapRef: {name: a}}', '{configMapRef: {?name: a}}'), 'reads "?" as a key', 9],
+  ['a flow list item starting with "?"', `${CM('a')}---\napiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t}\nspec: {list: [?b]}\n`, 'reads "?" as a key', 9],
 ]
 
 describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them otherwise than the yaml package', () => {
@@ -48,7 +56,8 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
       case 'refuses': expect(() => kubectlRead(input)).toThrow(); break
       case 'reads one object': expect(kubectlRead(input)).toHaveLength(1); break
       case 'reads another value': expect((kubectlRead(input)[0] as any).data.k).toBe('v w'); break
-      case 'reads it': expect(kubectlRead(input)).toHaveLength(2)
+      case 'reads it': expect(kubectlRead(input)).toHaveLength(2); break
+      case 'reads "?" as a key': expect(JSON.stringify(kubectlRead(input))).not.toContain('?')
     }
     try {
       build(input)
@@ -90,6 +99,14 @@ describe.skipIf(skipKubectl)('refused: kubectl refuses them, or reads them other
     expect(before[0].data.k).toBe('a\u0085b \u2028 c')
     const result = build(json, { select: 'all' })
     expect(result.renames[0]!.to).toBe(build(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: before }), { select: 'all' }).renames[0]!.to)
+  })
+
+  it.each([
+    ['quoted', 'data: {k: "what?", j: \':v\'}'],
+    ['in block style', 'data:\n  k: what?\n  j: a?b\n  i: ?c'],
+    ['with a space after "?" in a flow map: an explicit key', 'data: {? k: v}'],
+  ])('a "?" or a leading ":" %s is read by both', (_name, data) => {
+    expect(JSON.stringify(readByBoth(withPod(data))[0].data)).toMatch(/\?|:v|"k":"v"/)
   })
 
   it('a raw U+2028 inside a quoted string is read by both, as the character', () => {

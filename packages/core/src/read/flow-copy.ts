@@ -81,9 +81,11 @@ function scalarInFlow(s: Scalar, text: string): string {
     default: {
       // A plain scalar keeps its text (and so its type: 8080 stays a number)
       // unless flow style would read it differently; such a scalar is a
-      // string to Kubernetes anyway, so quoting keeps its meaning.
+      // string to Kubernetes anyway, so quoting keeps its meaning. In flow,
+      // goyaml also reads `?` anywhere and a leading `:` as indicators
+      // (flow-plain.ts).
       if (source === '') return 'null'
-      const flowSafe = oneLine && !/[,[\]{}]|: |:$| #/.test(source)
+      const flowSafe = oneLine && !/[,[\]{}?]|: |:$| #|^:/.test(source)
       if (flowSafe) return source
       return k8sPlainScalarKind(scalarText(s)) === 'string' ? quoteDouble(scalarText(s)) : source
     }

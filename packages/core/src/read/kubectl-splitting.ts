@@ -1,6 +1,7 @@
 import { isScalar, visit, type Node } from 'yaml'
 import type { ComposedDoc } from './composed-doc.js'
 import { escapeProblem } from './escapes.js'
+import { flowPlainProblem } from './flow-plain.js'
 
 // --- internal ---
 
@@ -29,7 +30,10 @@ export function documentProblem(doc: ComposedDoc, text: string, start: number, e
   if (!first && !doc.docStart && at !== undefined) {
     return { offset: at, message: 'a document after "..." without a --- line; kubectl ignores it: start it with ---' }
   }
-  return outsideQuotesProblem(contents, text, start, end) ?? escapeProblem(contents, text, start, end, /^\s*\{/.test(text))
+  return outsideQuotesProblem(contents, text, start, end) ??
+    // The scanner leaves these shapes to the composer (scan-flow.ts).
+    (doc.scanned ? undefined : flowPlainProblem(contents, text, start, end)) ??
+    escapeProblem(contents, text, start, end, /^\s*\{/.test(text))
 }
 
 /**

@@ -12,4 +12,5 @@ export const COMMA = 44
 export const DASH = 45
 export const DOT = 46
 export const COLON = 58
+export const QUESTION = 63
 export const BACKSLASH = 92

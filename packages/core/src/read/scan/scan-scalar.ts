@@ -3,7 +3,7 @@
 import type { Scalar } from 'yaml'
 import { make } from './make-node.js'
 import { unusual } from './unusual.js'
-import { BACKSLASH, COLON, DQ, HASH, NL, SP, SQ, TAB } from './chars.js'
+import { BACKSLASH, COLON, DQ, HASH, NL, QUESTION, SP, SQ, TAB } from './chars.js'
 import { indexWithin } from '../../text/offsets.js'
 
 // --- internal ---
@@ -44,7 +44,11 @@ export function plainEnd(t: string, at: number): number {
   }
 }
 
-/** Where a plain scalar starting at `at` ends inside a flow collection. */
+/**
+ * Where a plain scalar starting at `at` ends inside a flow collection. A `?`
+ * in it is left to the yaml package (and refused: goyaml ends the scalar
+ * there, see flow-plain.ts).
+ */
 export function flowPlainEnd(t: string, at: number): number {
   let i = at
   let end = at
@@ -57,7 +61,7 @@ export function flowPlainEnd(t: string, at: number): number {
       i++
       continue
     }
-    if (c === TAB) unusual()
+    if (c === TAB || c === QUESTION) unusual()
     if (c === COLON) {
       const d = t.charCodeAt(i + 1)
       if (d === SP || d === NL || d === TAB || isFlowIndicator(d)) return end
@@ -82,6 +86,7 @@ export function canStartPlain(t: string, at: number, flow: boolean): boolean {
     case 91: case 93: case 96: case 123: case 124: case 125: case TAB: case SP: case NL:
       return false // ! # % & ' " * , > @ [ ] ` { | } and blanks
     case 45: case 58: case 63: { // - : ? followed by a blank (or a flow indicator in flow)
+      if (flow && c !== 45) return false // always indicators to goyaml in flow (see flow-plain.ts)
       const d = t.charCodeAt(at + 1)
       return !(d === SP || d === NL || d === TAB || d !== d || (flow && isFlowIndicator(d)))
     }
