@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { build } from '@cmhash/core'
 import { at, find } from './_build.js'
-import { extra, fixture as files, possible, renamed, secret, without } from './_presets.js'
+import { configMap, extra, fixture as files, possible, renamed, secret, without } from './_presets.js'
 
 const fixture = (preset: string, file: string, edit?: (s: string) => string) => files(preset, file, edit)[0]!
 
@@ -93,5 +93,90 @@ describe('zalando-postgres-operator', () => {
     const r = build([manifest(s => s)])
     expect(r.renames).toEqual([])
     expect(r.warnings).toEqual([])
+  })
+})
+
+describe('mongodb-community', () => {
+  const sample = (name: string) => fixture('mongodb-community', `mongodb.com_v1_mongodbcommunity_${name}.yaml`)
+
+  it('follows the users\' and the Prometheus endpoint\'s password Secrets; without the preset, neither is renamed', () => {
+    const r = build([sample('prometheus')])
+    const mdb = find(r.output, 'MongoDBCommunity', 'example-prometheus')
+    expect(mdb.spec.users[0].passwordSecretRef.name).toBe(renamed(r, 'my-user-password'))
+    expect(mdb.spec.prometheus.passwordSecretRef.name).toBe(renamed(r, 'metrics-endpoint-password'))
+    expect(mdb.spec.users[0].scramCredentialsSecretName).toBe('my-scram')
+    expect(r.renames.find(x => x.originalName === 'my-user-password')!.referencedBy)
+      .toMatchObject([{ kind: 'MongoDBCommunity', path: 'spec.users[0].passwordSecretRef.name', effect: 'updates' }])
+    expect(r.warnings).toEqual([])
+    expect(build([sample('prometheus')], without('mongodb-community')).renames).toEqual([])
+    expect(possible(build([sample('prometheus')], without('mongodb-community', { select: 'all' }))))
+      .toEqual(['metrics-endpoint-password', 'my-user-password'])
+  })
+
+  it('follows the TLS certificate, the CA ConfigMap and the agent\'s certificate', () => {
+    const r = build([sample('x509'), secret('mongodb-tls', 'tls.crt: Yw==, tls.key: aw=='), configMap('ca-issuer', 'ca.crt: c'),
+      secret('my-agent-certificate', 'tls.crt: Yw==, tls.key: aw==')])
+    const security = find(r.output, 'MongoDBCommunity', 'example-mongodb').spec.security
+    expect(security.tls.certificateKeySecretRef.name).toBe(renamed(r, 'mongodb-tls'))
+    expect(security.tls.caConfigMapRef.name).toBe(renamed(r, 'ca-issuer'))
+    expect(security.authentication.agentCertificateSecretRef.name).toBe(renamed(r, 'my-agent-certificate'))
+    expect(r.warnings).toEqual([])
+  })
+
+  it('knows the connection-string Secret the operator writes (in the namespace given), and pins the default agent certificate Secret', () => {
+    const written = extra('apiVersion: v1\nkind: Secret\nmetadata: {name: app-connection, namespace: other-namespace}\nstringData: {uri: x}\n')
+    const input = sample('connection_string_secret_namespace').content
+      .replace('      connectionStringSecretNamespace: other-namespace\n', '      connectionStringSecretNamespace: other-namespace\n      connectionStringSecretName: app-connection\n')
+    const r = build([{ path: 'mdb.yaml', content: input }, written, secret('agent-certs')], { select: 'all' })
+    expect(r.renames.map(x => x.originalName)).toEqual(['my-user-password'])
+    expect(r.warnings).toEqual([])
+    expect(build([{ path: 'mdb.yaml', content: input }, written, secret('agent-certs')], without('mongodb-community', { select: 'all' })).renames.map(x => x.originalName))
+      .toEqual(['my-user-password', 'app-connection', 'agent-certs'])
+  })
+})
+
+describe('clickhouse-operator', () => {
+  const example = (file: string) => fixture('clickhouse-operator', file)
+
+  it('follows the cluster secret\'s valueFrom', () => {
+    const r = build([example('21-secure-cluster-secret-03-secret-ref.yaml')])
+    expect(find(r.output, 'ClickHouseInstallation', 'secure-cluster-secret-03').spec.configuration.clusters[0].secret.valueFrom.secretKeyRef.name)
+      .toBe(renamed(r, 'secure-cluster-secret-03-secret'))
+    expect(r.warnings).toEqual([])
+  })
+
+  it('follows users\' and settings\' valueFrom under any key, at each level of the layout', () => {
+    const chi = [
+      'apiVersion: clickhouse.altinity.com/v1\nkind: ClickHouseInstallation\nmetadata: {name: chi}\nspec:\n  configuration:\n',
+      '    users:\n      app/password: {valueFrom: {secretKeyRef: {name: users, key: password}}}\n',
+      '    settings:\n      a/b: {valueFrom: {secretKeyRef: {name: top, key: k}}}\n',
+      '    clusters:\n    - name: c\n      settings: {x: {valueFrom: {secretKeyRef: {name: cluster, key: k}}}}\n',
+      '      layout:\n        shards:\n        - replicas:\n          - settings: {y: {valueFrom: {secretKeyRef: {name: replica, key: k}}}}\n',
+    ].join('')
+    const r = build([extra(chi), ...['users', 'top', 'cluster', 'replica'].map(n => secret(n, n === 'users' ? 'password: cA==' : 'k: dg=='))])
+    const out = find(r.output, 'ClickHouseInstallation', 'chi').spec.configuration
+    expect([
+      out.users['app/password'].valueFrom.secretKeyRef.name, out.settings['a/b'].valueFrom.secretKeyRef.name,
+      out.clusters[0].settings.x.valueFrom.secretKeyRef.name, out.clusters[0].layout.shards[0].replicas[0].settings.y.valueFrom.secretKeyRef.name,
+    ]).toEqual(['users', 'top', 'cluster', 'replica'].map(n => renamed(r, n)))
+    expect(r.warnings).toEqual([])
+  })
+
+  it('pins a Secret taken as files: the overview\'s credentials and the SSL example\'s files keep their names', () => {
+    const r = build([example('05-settings-01-overview.yaml')], { select: 'all' })
+    expect(r.renames).toEqual([])
+    expect(r.warnings.map(w => [w.code, w.resource?.name])).toEqual([['PINNED', 'clickhouse-credentials']])
+    expect(r.warnings[0]!.message).toContain('secrets.d')
+    const ssl = build([example('22-secure-ssl-02-files-secret-ref.yaml')], { select: 'all' })
+    expect(ssl.renames.map(x => x.originalName)).not.toContain('ssl-files')
+    expect(find(ssl.output, 'ClickHouseInstallation', 'secure-ssl').spec.configuration.files['server.crt'].valueFrom.secretKeyRef.name).toBe('ssl-files')
+    expect(build([example('22-secure-ssl-02-files-secret-ref.yaml')], without('clickhouse-operator', { select: 'all' })).renames.map(x => x.originalName))
+      .toContain('ssl-files')
+  })
+
+  it('pins the operator\'s credentials Secret, which it reads by the name in its config.yaml', () => {
+    const install = extra('apiVersion: v1\nkind: Secret\nmetadata: {name: clickhouse-operator, namespace: kube-system}\ntype: Opaque\nstringData: {username: clickhouse_operator, password: x}\n')
+    expect(build([install], { select: 'all' }).renames).toEqual([])
+    expect(build([install], without('clickhouse-operator', { select: 'all' })).renames.map(x => x.originalName)).toEqual(['clickhouse-operator'])
   })
 })

@@ -156,6 +156,12 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "katib": {
           "type": "boolean"
+        },
+        "mongodb-community": {
+          "type": "boolean"
+        },
+        "clickhouse-operator": {
+          "type": "boolean"
         }
       }
     },

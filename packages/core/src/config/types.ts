@@ -68,6 +68,8 @@ export interface CmhashConfig {
     'opentelemetry-operator'?: boolean
     'local-path-provisioner'?: boolean
     katib?: boolean
+    'mongodb-community'?: boolean
+    'clickhouse-operator'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

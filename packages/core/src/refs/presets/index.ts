@@ -17,7 +17,7 @@ import { grafanaOperator, jaeger, opentelemetryOperator, prometheusOperator } fr
 import { flux, keda, knative, tekton } from './delivery.js'
 import { certManager, externalSecrets, rook, sealedSecrets, secretsStoreCsiDriver } from './secrets.js'
 import { contour, gatewayApi, ingressNginx, istio, linkerd, nginxInc, traefik } from './networking.js'
-import { cloudnativePg, zalandoPostgresOperator } from './databases.js'
+import { clickhouseOperator, cloudnativePg, mongodbCommunity, zalandoPostgresOperator } from './databases.js'
 import { keycloakOperator, rabbitmqClusterOperator, sparkOperator } from './services.js'
 import { katib, localPathProvisioner } from './platform.js'
 
@@ -26,5 +26,5 @@ export const PRESETS: readonly Preset[] = [
   argoRollouts, argoCd, knative, prometheusOperator, flux, keda, externalSecrets, certManager, gatewayApi, istio, traefik,
   linkerd, nginxInc, argoWorkflows, jaeger, tekton, ingressNginx, contour, rook, secretsStoreCsiDriver, sealedSecrets, grafanaOperator,
   cloudnativePg, zalandoPostgresOperator, rabbitmqClusterOperator, keycloakOperator, sparkOperator,
-  opentelemetryOperator, localPathProvisioner, katib,
+  opentelemetryOperator, localPathProvisioner, katib, mongodbCommunity, clickhouseOperator,
 ]
