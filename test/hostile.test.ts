@@ -111,7 +111,7 @@ describe('hostile input', () => {
   })
 
   it('duplicate keys: refused, with the line', () => {
-    failsCleanly(cmhash(['build', file('dup.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\ndata: {k: w}\n')]), 1, /^error: dup\.yaml:5:1: YAML_SYNTAX: malformed YAML: a map has the same key twice/m)
+    failsCleanly(cmhash(['build', file('dup.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\ndata: {k: w}\n')]), 1, /^error: dup\.yaml:5:1: YAML_SYNTAX: malformed YAML: the key data is in this map twice/m)
   })
 
   it.each([

@@ -2,6 +2,8 @@
 // the source (a bad block scalar header, an escape, a tag), which could be a
 // Secret's value, so they are never shown.
 
+import { escapeControl } from '../text/escape.js'
+
 // --- internal ---
 
 const YAML_ERRORS: Record<string, string> = {
@@ -30,6 +32,24 @@ const YAML_ERRORS: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected content (bad indentation, a stray character, or a block scalar header with extra characters)',
 }
 
-export function yamlErrorMessage(code: string): string {
+/**
+ * The message for the yaml package's error `code` at `at` in `text`. A
+ * duplicate key is named (a key, not a value: Secrets' keys are named in
+ * other messages too), with what kubectl does with it, and, for `apiVersion`
+ * or `kind`, the usual cause: two documents without a `---` between them
+ * (kubectl then reads one object, the later keys winning).
+ */
+export function yamlErrorMessage(code: string, text?: string, at?: number): string {
+  if (code === 'DUPLICATE_KEY' && text !== undefined && at !== undefined) {
+    const key = KEY.exec(text.slice(at, at + 256))?.[0].trim()
+    if (key) {
+      const shown = escapeControl(key.length > 64 ? `${key.slice(0, 64)}…` : key)
+      const hint = /^["']?(?:apiVersion|kind)["']?$/.test(key) ? ': two documents without a --- line between them?' : ''
+      return `malformed YAML: the key ${shown} is in this map twice (${code}); kubectl would silently keep the last one${hint}`
+    }
+  }
   return `malformed YAML: ${YAML_ERRORS[code] ?? 'syntax error'} (${code})`
 }
+
+/** A key as written, quoted or plain, before its `:`. */
+const KEY = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}](?:[^:\n#,[\]{}]|:(?![ \t\n]))*?)(?=[ \t]*:)/
