@@ -1,5 +1,6 @@
 import type { SourceFile } from '../facts.js'
 import type { EditBook, EditCursor } from './edit-cursor.js'
+import { isJsonFile } from '../text/json-file.js'
 
 // --- internal ---
 
@@ -65,11 +66,6 @@ function* opening(first: string, json: boolean, only: boolean): Generator<string
   }
   if (brace) yield '---\n'
   yield json ? yamlEscapes(first) : first
-}
-
-/** A file kubectl reads as JSON: its first character after white space is `{`. */
-function isJsonFile(text: string): boolean {
-  return /^\s*\{/.test(text)
 }
 
 /**

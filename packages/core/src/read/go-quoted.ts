@@ -1,5 +1,6 @@
 import { visit, type Node } from 'yaml'
 import { ESCAPES } from './scan/scan-scalar.js'
+import { isJsonFile } from '../text/json-file.js'
 
 // --- internal ---
 
@@ -19,7 +20,7 @@ import { ESCAPES } from './scan/scan-scalar.js'
  * `{`): JSON strings hold these characters as they are.
  */
 export function foldQuotedAsGo(contents: Node | null, text: string, start: number, end: number, scanned: boolean): void {
-  if (!contents || /^\s*\{/.test(text)) return
+  if (!contents || isJsonFile(text)) return
   // The scanner reads only quoted values on one line (LF): only NEL, LS or PS can make one span lines.
   if (scanned && !SEPARATORS.test(text.slice(start, end))) return
   visit(contents, {

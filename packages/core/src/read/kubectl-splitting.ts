@@ -2,6 +2,7 @@ import { isScalar, visit, type Node } from 'yaml'
 import type { ComposedDoc } from './composed-doc.js'
 import { escapeProblem } from './escapes.js'
 import { flowPlainProblem } from './flow-plain.js'
+import { isJsonFile } from '../text/json-file.js'
 
 // --- internal ---
 
@@ -33,7 +34,7 @@ export function documentProblem(doc: ComposedDoc, text: string, start: number, e
   return outsideQuotesProblem(contents, text, start, end) ??
     // The scanner leaves these shapes to the composer (scan-flow.ts).
     (doc.scanned ? undefined : flowPlainProblem(contents, text, start, end)) ??
-    escapeProblem(contents, text, start, end, /^\s*\{/.test(text))
+    escapeProblem(contents, text, start, end, isJsonFile(text))
 }
 
 /**

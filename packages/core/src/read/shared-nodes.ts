@@ -50,9 +50,10 @@ function blockStart(node: Node, text: string): number {
   let at = lineStart(text, start)
   if (!onlyCommentsBetween(text, at, start)) return start
   // Back over whole lines of comments or blanks, up to the line with the anchor.
-  for (let before = lineStart(text, at - 1); at > 0 && onlyCommentsBetween(text, before, at); before = lineStart(text, before - 1)) {
+  while (at > 0) {
+    const before = lineStart(text, at - 1)
+    if (!onlyCommentsBetween(text, before, at)) break
     at = before
-    if (before === 0) break
   }
   return at
 }
