@@ -38,7 +38,11 @@ interface FromPresets {
 
 const byPresetSet = new Map<string, FromPresets>()
 
+let allPresets: FromPresets | undefined
+
 function presetsFor(enabled: BuildOptions['presets']): FromPresets {
+  // Most builds leave presets as they are: all of them, without the filter and key.
+  if (enabled === undefined && allPresets) return allPresets
   const presets = PRESETS.filter(p => enabled?.[p.name] !== false)
   const key = presets.map(p => p.name).join(',')
   let found = byPresetSet.get(key)
@@ -51,6 +55,7 @@ function presetsFor(enabled: BuildOptions['presets']): FromPresets {
     }
     byPresetSet.set(key, found)
   }
+  if (enabled === undefined) allPresets = found
   return found
 }
 

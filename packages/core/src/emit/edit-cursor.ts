@@ -9,8 +9,11 @@ import type { Edit } from '../facts.js'
  * spans[2i+1])), their texts in one list, and per file only where its
  * edits begin and end. A list per file cost some 250 bytes more a file.
  */
+/** A book with no edits yet: one empty array for all (most small builds add one file's few edits). */
+const NO_SPANS = new Int32Array(0)
+
 export class EditBook {
-  private spans = new Int32Array(1024)
+  private spans = NO_SPANS
   private readonly texts: string[] = []
   /** Per file with edits, by path: its first edit's number and the next file's, at 2k and 2k+1 of `bounds`. */
   private readonly files = new Map<string, number>()
@@ -22,7 +25,7 @@ export class EditBook {
     const sorted = [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
     const first = this.texts.length
     if (2 * (first + sorted.length) > this.spans.length) {
-      const larger = new Int32Array(Math.max(2 * this.spans.length, 2 * (first + sorted.length)))
+      const larger = new Int32Array(Math.max(64, 2 * this.spans.length, 2 * (first + sorted.length)))
       larger.set(this.spans)
       this.spans = larger
     }

@@ -53,7 +53,21 @@ export function goQuote(s: string): string {
 /** Go sorts map keys by their UTF-8 bytes, which is code point order, not UTF-16 order. */
 export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length)
+  // Below the surrogates, UTF-16 order is code point order.
   for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    if (x < 0xd800 && y < 0xd800) return x - y
+    return compareFrom(a, b, i)
+  }
+  return a.length - b.length
+}
+
+/** compareCodePoints from `from` on, where a surrogate may stand. */
+function compareFrom(a: string, b: string, from: number): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = from; i < n; i++) {
     const x = a.codePointAt(i)!
     const y = b.codePointAt(i)!
     if (x !== y) return x - y
@@ -65,6 +79,9 @@ export function compareCodePoints(a: string, b: string): number {
 /** json.Marshal of a string or a (nested) map of strings, keys sorted as Go sorts them. */
 export function goMarshal(value: GoJsonValue): string {
   if (typeof value === 'string') return goQuote(value)
-  const keys = Object.keys(value).sort(compareCodePoints)
-  return `{${keys.map(k => `${goQuote(k)}:${goMarshal(value[k]!)}`).join(',')}}`
+  const keys = Object.keys(value)
+  if (keys.length > 1) keys.sort(compareCodePoints)
+  let out = '{'
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${goQuote(keys[i]!)}:${goMarshal(value[keys[i]!]!)}`
+  return `${out}}`
 }

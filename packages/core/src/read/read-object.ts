@@ -13,6 +13,7 @@ import type { DocScope, ReadOptions } from './scope.js'
 // --- internal ---
 
 const NONE: readonly RefSite[] = []
+const NO_OFFSETS: ReadonlySet<number> = new Set()
 
 /**
  * The facts of one Kubernetes object: its identity, the references it
@@ -53,7 +54,7 @@ export function readObject(
     }
     if (found.length > 0) refs = found.slice()
   }
-  const possibleRefs = findPossibleReferences(map, kind, group, new Set(refs.map(r => r.site.start)), ctx)
+  const possibleRefs = findPossibleReferences(map, kind, group, refs.length === 0 ? NO_OFFSETS : new Set(refs.map(r => r.site.start)), ctx)
   const isTarget = group === '' && apiVersion === 'v1' && (kind === 'ConfigMap' || kind === 'Secret')
   const target = isTarget && name && metadata
     ? readTarget(map, metadata, kind, name, resource, scope, ctx, report, options.keepValues === true, options.entryKeys)

@@ -40,18 +40,17 @@ export class ContentReader {
       const keyNode = p.key as Node
       const key = this.key(keyNode, field)
       if (key === undefined) continue
-      const path = `${field}[${JSON.stringify(key)}]`
       const value = deref(p.value, this.ctx)
       const kindRead = valueKind(value)
       if (kindRead !== 'string') {
         const what = kindRead === 'null' ? 'empty (null)' : `read by Kubernetes as ${article(kindRead)}`
-        this.fail('DATA_NOT_STRING', value ?? keyNode, path,
-          `${path} is ${what}; Kubernetes accepts only strings here, so quote the value`)
+        this.fail('DATA_NOT_STRING', value ?? keyNode, dataPath(field, key),
+          `${dataPath(field, key)} is ${what}; Kubernetes accepts only strings here, so quote the value`)
         continue
       }
       const s = scalarText(value as Scalar)
       if (encoding === 'base64' && !isKubernetesBase64(s)) {
-        this.fail('INVALID_BASE64', value!, path, `${path} is not valid base64 (standard alphabet, with padding)`)
+        this.fail('INVALID_BASE64', value!, dataPath(field, key), `${dataPath(field, key)} is not valid base64 (standard alphabet, with padding)`)
         continue
       }
       out[key] = s
@@ -110,4 +109,9 @@ export function mapBytes(m: Record<string, string>): Record<string, Uint8Array> 
   const out = record<Uint8Array>()
   for (const [k, v] of Object.entries(m)) out[k] = decodeBase64(v)
   return out
+}
+
+/** `data["key"]`: the field of one entry, for a message (made only when one is). */
+function dataPath(field: string, key: string): string {
+  return `${field}[${JSON.stringify(key)}]`
 }

@@ -8,6 +8,22 @@ export interface CompiledTable {
   readonly volumeList: readonly CompiledSpec[]
   readonly envHolder: readonly CompiledSpec[]
   readonly byKind: ReadonlyMap<string, readonly CompiledSpec[]>
+  /** podSpec, volumeList and envHolder as tries: every pod spec found is walked once for all of its entries. */
+  readonly tries: { readonly podSpec: SpecTrie; readonly volumeList: SpecTrie; readonly envHolder: SpecTrie }
+}
+
+/**
+ * A list of entries merged by their keys, for walking them together: one
+ * node per distinct path prefix. Each entry is numbered by its place in the
+ * list, so that hits can be put back in the list's order.
+ */
+export interface SpecTrie {
+  /** The entries whose last key leads here. */
+  readonly ends: ReadonlyArray<{ readonly spec: CompiledSpec; readonly n: number }>
+  /** Literal next keys, in the order the list first uses them. */
+  readonly literal: ReadonlyMap<string, SpecTrie>
+  /** Next keys with `*`. */
+  readonly patterns: ReadonlyArray<readonly [RegExp, SpecTrie]>
 }
 
 export interface CompiledSpec {
@@ -35,7 +51,33 @@ export function compileTable(specs: readonly ReferenceSpec[]): CompiledTable {
       byKind.set(spec.on.kind, list)
     }
   }
-  return { podSpec, volumeList, envHolder, byKind }
+  return { podSpec, volumeList, envHolder, byKind, tries: { podSpec: trieOf(podSpec), volumeList: trieOf(volumeList), envHolder: trieOf(envHolder) } }
+}
+
+interface MutableTrie {
+  ends: Array<{ spec: CompiledSpec; n: number }>
+  literal: Map<string, MutableTrie>
+  patterns: Array<[RegExp, MutableTrie]>
+}
+
+function trieOf(specs: readonly CompiledSpec[]): SpecTrie {
+  const root: MutableTrie = { ends: [], literal: new Map(), patterns: [] }
+  specs.forEach((spec, n) => {
+    let node = root
+    for (const key of spec.keys) {
+      let next: MutableTrie | undefined
+      if (typeof key === 'string') {
+        next = node.literal.get(key)
+        if (!next) node.literal.set(key, next = { ends: [], literal: new Map(), patterns: [] })
+      } else {
+        next = node.patterns.find(([re]) => re.source === key.source)?.[1]
+        if (!next) node.patterns.push([key, next = { ends: [], literal: new Map(), patterns: [] }])
+      }
+      node = next
+    }
+    node.ends.push({ spec, n })
+  })
+  return root
 }
 
 function splitPath(path: string): Key[] {

@@ -39,14 +39,16 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
   if (kind === 'Secret' || kind === 'CustomResourceDefinition') return NONE
   const custom = !KUBERNETES_GROUPS.has(group)
   const found: PossibleReference[] = []
-  const path: string[] = []
+  // Keys and list indices, rendered as a path only for a string found.
+  const path: Array<string | number> = []
   const keys: string[] = []
+  const rendered = () => path.map(k => (typeof k === 'number' ? indexKey(k) : pathKey(k))).join('').replace(/^\./, '')
   const visit = (node: unknown, hint: Hint | undefined): void => {
     const n = deref(node, ctx)
     if (path.length > MAX_DEPTH) throw new AliasLimitError(n?.range?.[0] ?? 0)
     if (isSeq(n)) {
       for (let i = 0; i < n.items.length; i++) {
-        path.push(indexKey(i))
+        path.push(i)
         visit(n.items[i], hint)
         path.pop()
       }
@@ -61,7 +63,7 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
         if (key === undefined || (path.length === 0 && key === 'status')) continue
         const child = key === 'name' ? hint ?? shape : key === 'value' && variable ? variable : namesTarget(key)
         if (child === undefined && isScalar(deref(pair.value, ctx))) continue
-        path.push(pathKey(key))
+        path.push(key)
         keys.push(key)
         visit(pair.value, child)
         keys.pop()
@@ -70,7 +72,7 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
     }
   }
   /** A string under a hint: a name, `namespace/name`, or `$(VAR)/name` (the object's namespace, as `$(POD_NAMESPACE)` is). */
-  const add = (s: Scalar, hint: Hint, text = scalarText(s) ?? '', at = path.join('').replace(/^\./, '')) => {
+  const add = (s: Scalar, hint: Hint, text = scalarText(s) ?? '', at?: string) => {
     const offset = s.range?.[0] ?? 0
     const m = NAMESPACED.exec(text) ?? VARIABLE_NAMESPACE.exec(text)
     const value = m ? m[2]! : text
@@ -78,7 +80,7 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
     const viaVariable = m?.[1]?.startsWith('$') ?? false
     const namespace = m && !viaVariable ? m[1] : undefined
     const tablePath = hint.entry && !viaVariable ? keys.map(k => k.replaceAll('/', '\\/')).join('/') : undefined
-    found.push({ path: at, tablePath, value, namespace, offset, target: hint.target })
+    found.push({ path: at ?? rendered(), tablePath, value, namespace, offset, target: hint.target })
   }
   /** Command-line flags that name one: `--configmap=ns/name`, and `--config-map-name name` (the next argument). */
   const flags = (seq: YAMLSeq) => {
@@ -89,12 +91,12 @@ export function findPossibleReferences(root: YAMLMap, kind: string, group: strin
       const hint = flag ? namesTarget(flag[1]!) : undefined
       if (!flag || !hint) return
       const next = items[i + 1]
-      if (flag[2] !== undefined) add(item as Scalar, { ...hint, entry: false }, flag[2], `${path.join('').replace(/^\./, '')}[${i}]`)
-      else if (isScalar(next) && !(scalarText(next) ?? '-').startsWith('-')) add(next, { ...hint, entry: false }, undefined, `${path.join('').replace(/^\./, '')}[${i + 1}]`)
+      if (flag[2] !== undefined) add(item as Scalar, { ...hint, entry: false }, flag[2], `${rendered()}[${i}]`)
+      else if (isScalar(next) && !(scalarText(next) ?? '-').startsWith('-')) add(next, { ...hint, entry: false }, undefined, `${rendered()}[${i + 1}]`)
     })
   }
   const enter = (key: string, then: () => void) => {
-    path.push(pathKey(key))
+    path.push(key)
     keys.push(key)
     then()
     keys.pop()

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
-import type { CompiledSpec, CompiledTable } from './compile-table.js'
+import type { CompiledSpec, CompiledTable, SpecTrie } from './compile-table.js'
 import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from './pod-spec-fields.js'
 import { interner } from '../text/intern.js'
 
@@ -50,9 +50,14 @@ export function findReferences(
   }
   if ((table.podSpec.length > 0 || table.volumeList.length > 0 || table.envHolder.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     const byShape: RefHit[] = []
+    const numbered: Numbered[] = []
     findByShape(root, [], ctx, (found, path, aliases) => {
-      // walk() leaves `path` as it found it.
-      for (const c of table[found.kind]) walk(found.node, c, 0, path, byShape, ctx, aliases)
+      // One walk for all of the shape's entries (walkTrie leaves `path` as
+      // it found it), its hits then in the order of the entries, as a walk
+      // per entry would give them.
+      walkTrie(found.node, table.tries[found.kind], path, numbered, ctx, aliases)
+      for (const [, hit] of numbered.sort((a, b) => a[0] - b[0])) byShape.push(hit)
+      numbered.length = 0
     })
     hits.push(...notFoundIn(hits, byShape))
   }
@@ -69,6 +74,11 @@ const NONE: readonly number[] = []
 /** The aliases crossed so far, plus `node` when it is one. */
 function through(aliases: readonly number[], node: unknown): readonly number[] {
   return isAlias(node) ? [...aliases, node.range?.[0] ?? 0] : aliases
+}
+
+/** Whether a pair of `list` (the map's entries) is the map's own, not brought by a merge key: always, when the entries are its own list. */
+function own(map: YAMLMap, list: readonly Pair[], pair: Pair): boolean {
+  return list === map.items || map.items.includes(pair)
 }
 
 /** The aliases a map's merge keys (`<<: *a`, `<<: [*a, *b]`) name: where its merged pairs come from. */
@@ -97,9 +107,10 @@ function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: R
   if (!isMap(n)) return
   const key = c.keys[i]!
   if (typeof key !== 'string') {
-    for (const pair of entries(n, ctx)) {
+    const list = entries(n, ctx)
+    for (const pair of list) {
       const k = str(pair.key)
-      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
+      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, own(n, list, pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     }
     return
   }
@@ -114,6 +125,51 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
     path.pop()
     return
   }
+  leaf(map, key, pair, c, path, hit => hits.push(hit), ctx, aliases)
+}
+
+/** A hit and the number of the entry that found it. */
+type Numbered = [number, RefHit]
+
+/** walk() for every entry of a trie at once: each key looked up once for all the entries that go through it. */
+function walkTrie(node: unknown, t: SpecTrie, path: string[], hits: Numbered[], ctx: ReadContext, aliases: readonly number[]): void {
+  const n = deref(node, ctx)
+  const sharedHere = through(aliases, node)
+  if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
+  if (isSeq(n)) {
+    for (let idx = 0; idx < n.items.length; idx++) {
+      path.push(indexKey(idx))
+      walkTrie(n.items[idx], t, path, hits, ctx, sharedHere)
+      path.pop()
+    }
+    return
+  }
+  if (!isMap(n)) return
+  for (const [key, next] of t.literal) {
+    const pair = getPair(n, key, ctx)
+    if (pair) stepTrie(n, key, pair, next, path, hits, ctx, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
+  }
+  if (t.patterns.length === 0) return
+  const list = entries(n, ctx)
+  for (const [re, next] of t.patterns) {
+    for (const pair of list) {
+      const k = str(pair.key)
+      if (k !== undefined && re.test(k)) stepTrie(n, k, pair, next, path, hits, ctx, own(n, list, pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
+    }
+  }
+}
+
+function stepTrie(map: YAMLMap, key: string, pair: Pair, t: SpecTrie, path: string[], hits: Numbered[], ctx: ReadContext, aliases: readonly number[]): void {
+  if (t.literal.size > 0 || t.patterns.length > 0) {
+    path.push(pathKey(key))
+    walkTrie(pair.value, t, path, hits, ctx, aliases)
+    path.pop()
+  }
+  for (const { spec, n } of t.ends) leaf(map, key, pair, spec, path, hit => hits.push([n, hit]), ctx, aliases)
+}
+
+/** The hits of an entry whose last key is `key`: its value, or each scalar of its list. */
+function leaf(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, path: string[], hit: (h: RefHit) => void, ctx: ReadContext, aliases: readonly number[]): void {
   const value = deref(pair.value, ctx)
   if (isSeq(value)) {
     const here = path.join('') + pathKey(key)
@@ -122,7 +178,7 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
       const s = deref(item, ctx)
       if (!isScalar(s)) return
       const via = listAliases.length > 0 ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
-      hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases })
+      hit({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases })
     })
   } else {
     // Dereferenced again, as the alias budget has always counted it.
@@ -130,7 +186,7 @@ function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number,
     const s = deref(raw, ctx)
     if (!isScalar(s)) return
     const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hits.push({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases })
+    hit({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases })
   }
 }
 
@@ -187,13 +243,14 @@ function findByShape(
   }
   const envHolder = isEnvHolder(n, ctx)
   if (envHolder) found({ kind: 'envHolder', node: n }, path, sharedHere)
-  for (const pair of entries(n, ctx)) {
+  const list = entries(n, ctx)
+  for (const pair of list) {
     if (isScalar(pair.value)) continue
     const key = str(pair.key)
     if (key === undefined || (key === 'status' && path.length === 0)) continue
     if (envHolder && (key === 'env' || key === 'envFrom')) continue
     path.push(pathKey(key))
-    findByShape(pair.value, path, ctx, found, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
+    findByShape(pair.value, path, ctx, found, own(n, list, pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
     path.pop()
   }
 }

@@ -130,11 +130,14 @@ function mergeInto(out: Map<unknown, Pair>, map: YAMLMap, ctx: ReadContext, dept
 
 /** The pair for `key` as Kubernetes reads it, honouring merge keys. */
 export function getPair(map: YAMLMap, key: string, ctx: ReadContext): Pair | undefined {
-  if (!hasMerge(map)) {
-    for (const item of map.items) if (isPair(item) && str(item.key) === key) return item
-    return undefined
+  // One pass: the first pair with the key, unless a merge key turns up.
+  let found: Pair | undefined
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue
+    if (isMergeKey(item.key)) return entries(map, ctx).find(p => str(p.key) === key)
+    if (found === undefined && scalarText(item.key) === key) found = item
   }
-  return entries(map, ctx).find(p => str(p.key) === key)
+  return found
 }
 
 /** The value node for `key`, following an alias. */
