@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto'
 import type { ConfigMapContent, SecretContent } from '../types.js'
 import { record } from '../text/records.js'
-import { goMarshal, type GoJsonValue } from './go-json.js'
+import { goMarshal, goQuote } from './go-json.js'
 
 /**
  * The name suffix `kubectl kustomize` gives a `configMapGenerator` with this
@@ -18,14 +18,10 @@ import { goMarshal, type GoJsonValue } from './go-json.js'
  * `immutable` do not take part.
  */
 export function hashConfigMap(content: ConfigMapContent): string {
-  const m: Record<string, GoJsonValue> = {
-    kind: 'ConfigMap',
-    name: '',
-    data: nonEmpty(content.data) ?? '',
-  }
+  // The object's keys, in Go's order: binaryData, data, kind, name.
   const binary = nonEmpty(content.binaryData)
-  if (binary) m.binaryData = mapValues(binary, canonicalBase64)
-  return suffixOf(goMarshal(m))
+  const data = nonEmpty(content.data)
+  return suffixOf(`{${binary ? `"binaryData":${goMarshal(mapValues(binary, canonicalBase64))},` : ''}"data":${data ? goMarshal(data) : '""'},"kind":"ConfigMap","name":""}`)
 }
 
 /**
@@ -40,7 +36,8 @@ export function hashSecret(content: SecretContent): string {
   const data = record<string>()
   for (const [k, v] of Object.entries(content.data ?? {})) data[k] = canonicalBase64(v)
   for (const [k, v] of Object.entries(content.stringData ?? {})) data[k] = textBase64(v)
-  return suffixOf(goMarshal({ kind: 'Secret', name: '', type: content.type ?? 'Opaque', data }))
+  // The object's keys, in Go's order: data, kind, name, type.
+  return suffixOf(`{"data":${goMarshal(data)},"kind":"Secret","name":"","type":${goQuote(content.type ?? 'Opaque')}}`)
 }
 
 // --- internal ---

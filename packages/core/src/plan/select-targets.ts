@@ -35,8 +35,8 @@ function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: re
   const pinnedBy = [...target.pinnedBy ?? []]
   const { facts } = target
   let decided = false
-  for (const pin of ctx.options.pinned) {
-    if (pin.kind === facts.kind && pin.name === facts.originalName && (pin.namespace === undefined || pin.namespace === target.object.namespace)) {
+  for (const pin of pinsNamed(ctx.options.pinned, facts.kind, facts.originalName)) {
+    if (pin.namespace === undefined || pin.namespace === target.object.namespace) {
       pinnedBy.push(pin.reason)
       decided ||= pin.decided
     }
@@ -58,6 +58,29 @@ function decide(target: Target, ctx: PlanContext): { hash: boolean; pinnedBy: re
   const wanted = select === 'all' || (select === 'referenced' && target.referencedBy > 0)
   const hash = facts.mode === 'force' || (facts.mode === 'auto' && wanted && pinnedBy.length === 0)
   return { hash, pinnedBy, decided }
+}
+
+type Pins = PlanContext['options']['pinned']
+
+// Per list of pins (the options' lists are made once per set of presets): by kind and name, in list order.
+const pinIndexes = new WeakMap<Pins, Map<string, Pins>>()
+const NO_PINS: Pins = []
+
+/** The pins of a kind and name, in the order given. */
+function pinsNamed(pins: Pins, kind: string, name: string): Pins {
+  let index = pinIndexes.get(pins)
+  if (!index) {
+    const byName = new Map<string, Array<Pins[number]>>()
+    for (const pin of pins) {
+      const key = `${pin.kind}/${pin.name}`
+      const list = byName.get(key)
+      if (list) list.push(pin)
+      else byName.set(key, [pin])
+    }
+    index = byName
+    pinIndexes.set(pins, index)
+  }
+  return index.get(`${kind}/${name}`) ?? NO_PINS
 }
 
 /** The objects that reference a target: the first few by name, and how many more. */
