@@ -240,7 +240,7 @@ What a build loads: the bundle's build chunk (which \`bin/cmhash.js\` loads thro
 
 Where a one-document build's CPU time goes (V8's sampling profiler, every 0.1 ms, median of ${sm.profiles} profiles; the profiler itself slows everything down): ${ms(p.total)} ms profiled in all, of which compiling the build chunk (read compiled from the code cache) ${ms(p.Script)} ms, listing and reading the input ${ms(p.readInputs)} ms, the build ${ms(p.build)} ms (reading ${ms(p.readStream)} ms, planning ${ms(p.planBuild)} ms), garbage collection ${ms(p['(garbage collector)'])} ms; the rest is Node.js starting and the modules' top-level code.
 
-**Library calls**: \`build()\` on \`examples/basic/k8s\` (${sm.calls.files} files, ${sm.calls.documents} documents) again and again in one warm process: **${c.median.toFixed(0)} builds/s** (median of ${sm.calls.rounds} rounds; ${c.min.toFixed(0)}–${c.max.toFixed(0)}), ${(1e6 / c.median).toFixed(0)} µs per build.
+**Library calls**: \`build()\` on \`examples/basic/k8s\` (${sm.calls.files} files, ${sm.calls.documents} documents) again and again in one warm process: **${c.median.toFixed(0)} builds/s** (median of ${sm.calls.rounds} one-second rounds; ${c.min.toFixed(0)}–${c.max.toFixed(0)}), ${(1e6 / c.median).toFixed(0)} µs per build; per second of the process's CPU time (which includes V8's garbage-collection threads, and less of what other processes on the machine take), ${sm.calls.perCpuSecond.median.toFixed(0)} (${sm.calls.perCpuSecond.min.toFixed(0)}–${sm.calls.perCpuSecond.max.toFixed(0)}).
 `
 }
 

@@ -105,9 +105,13 @@ export async function benchSmall({ root, work, quick, cmhashBin, core, hasKubect
   const dir = join(root, 'examples/basic/k8s')
   const inputs = readdirSync(dir).sort().map(f => ({ path: f, content: readFileSync(join(dir, f), 'utf8') }))
   for (let i = 0; i < 500; i++) core.build(inputs)
+  // Per second of wall time (the target), and per second of this process's
+  // CPU time, which other work on a shared machine takes less from.
   const rounds = []
-  for (let r = 0; r < (quick ? 3 : 5); r++) {
+  const cpuRounds = []
+  for (let r = 0; r < (quick ? 3 : 9); r++) {
     let n = 0
+    const cpu = process.cpuUsage()
     const start = process.hrtime.bigint()
     const until = start + BigInt((quick ? 0.3 : 1) * 1e9)
     while (process.hrtime.bigint() < until) {
@@ -115,8 +119,13 @@ export async function benchSmall({ root, work, quick, cmhashBin, core, hasKubect
       n++
     }
     rounds.push(n / (Number(process.hrtime.bigint() - start) / 1e9))
+    const used = process.cpuUsage(cpu)
+    cpuRounds.push(n / ((used.user + used.system) / 1e6))
   }
-  const calls = { perSecond: stats(rounds), files: inputs.length, documents: inputs.reduce((n, i) => n + (i.content.match(/^kind:/gm)?.length ?? 0), 0), rounds: rounds.length }
+  const calls = {
+    perSecond: stats(rounds), perCpuSecond: stats(cpuRounds), rounds: rounds.length,
+    files: inputs.length, documents: inputs.reduce((n, i) => n + (i.content.match(/^kind:/gm)?.length ?? 0), 0),
+  }
 
   return { oneDoc, runs, profile, profiles: profiles.length, calls, chunks: bundleChunks(join(root, 'packages/cli/dist/bundle')) }
 }

@@ -1,4 +1,5 @@
 import type { Edit } from '../facts.js'
+import { sortSmall } from '../text/compare.js'
 
 // --- internal ---
 
@@ -22,7 +23,7 @@ export class EditBook {
   /** Adds one file's edits (a file is added once), in the order they apply: by offset, and insertions at one offset by `order`. */
   add(path: string, edits: readonly Edit[]): void {
     if (edits.length === 0 || this.files.has(path)) return
-    const sorted = [...edits].sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
+    const sorted = sortSmall([...edits], (a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))
     const first = this.texts.length
     if (2 * (first + sorted.length) > this.spans.length) {
       const larger = new Int32Array(Math.max(64, 2 * this.spans.length, 2 * (first + sorted.length)))

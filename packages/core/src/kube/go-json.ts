@@ -2,6 +2,8 @@
 // kustomize's hasher goes through: json.Marshal of map[string]interface{}
 // holding strings and nested maps of strings.
 
+import { sortSmall } from '../text/compare.js'
+
 // --- internal ---
 
 /** A value Go would marshal here: a string, or a map (keys sorted on output). */
@@ -80,7 +82,7 @@ function compareFrom(a: string, b: string, from: number): number {
 export function goMarshal(value: GoJsonValue): string {
   if (typeof value === 'string') return goQuote(value)
   const keys = Object.keys(value)
-  if (keys.length > 1) keys.sort(compareCodePoints)
+  sortSmall(keys, compareCodePoints)
   let out = '{'
   for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${goQuote(keys[i]!)}:${goMarshal(value[keys[i]!]!)}`
   return `${out}}`

@@ -12,6 +12,7 @@ import {
 } from './edit-sites.js'
 import type { DocScope } from './scope.js'
 import { ContentReader, mapBytes } from './target-content.js'
+import { compare, sortSmall } from '../text/compare.js'
 
 // --- internal ---
 
@@ -106,7 +107,7 @@ export function readTarget(
     directPair(metadata, 'annotations', ctx) ?? directPair(metadata, 'labels', ctx) ?? namePair ?? metadata.items.find(isPair))
   const step = nameScalar && metadataPair ? stepOf(text, metadataPair, namePair!) : '  '
   return {
-    kind, name, originalName, hash, mode, empty, secretType, values, keys: [...new Set(keys)].sort(),
+    kind, name, originalName, hash, mode, empty, secretType, values, keys: sortSmall([...new Set(keys)], compare),
     managed: labels?.entries.get(MANAGED_LABEL)?.value === 'true',
     created: str(get(metadata, 'creationTimestamp', ctx)) || undefined,
     ...(notEditable ? { notEditable } : {}),

@@ -6,6 +6,7 @@ import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } 
 import type { CompiledSpec, CompiledTable, SpecTrie } from './compile-table.js'
 import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from './pod-spec-fields.js'
 import { interner } from '../text/intern.js'
+import { sortSmall } from '../text/compare.js'
 
 // --- internal ---
 
@@ -56,7 +57,7 @@ export function findReferences(
       // it found it), its hits then in the order of the entries, as a walk
       // per entry would give them.
       walkTrie(found.node, table.tries[found.kind], path, numbered, ctx, aliases)
-      for (const [, hit] of numbered.sort((a, b) => a[0] - b[0])) byShape.push(hit)
+      for (const [, hit] of sortSmall(numbered, (a, b) => a[0] - b[0])) byShape.push(hit)
       numbered.length = 0
     })
     hits.push(...notFoundIn(hits, byShape))
