@@ -124,3 +124,52 @@ describe('spark-operator', () => {
     expect(r.renames[0]!.referencedBy).toMatchObject([{ kind: 'ScheduledSparkApplication', path: 'spec.template.driver.secrets[0].name', effect: 'updates' }])
   })
 })
+
+describe('kuberay', () => {
+  it('follows a RayCluster\'s auth token Secret, and says only new pods use it', () => {
+    const r = build(fixture('kuberay', 'ray-cluster.auth.secret-ref.yaml'))
+    expect(find(r.output, 'RayCluster', 'ray-cluster-with-auth').spec.authOptions.secretName).toBe(renamed(r, 'ray-cluster-token'))
+    expect(r.renames.find(x => x.originalName === 'ray-cluster-token')!.referencedBy).toMatchObject([
+      { kind: 'RayCluster', path: 'spec.authOptions.secretName', effect: 'updates', reason: expect.stringContaining('upgradeStrategy.type is Recreate') },
+    ])
+    expect(r.warnings).toEqual([])
+    // Without the preset nothing references the Secret; renamed anyway, the field is flagged.
+    expect(renamed(build(fixture('kuberay', 'ray-cluster.auth.secret-ref.yaml'), without('kuberay')), 'ray-cluster-token')).toBeUndefined()
+    expect(possible(build(fixture('kuberay', 'ray-cluster.auth.secret-ref.yaml'), without('kuberay', { select: 'all' })))).toEqual(['ray-cluster-token'])
+  })
+
+  it('follows the GCS fault tolerance Redis password, checks its key, and the ConfigMaps the pods mount', () => {
+    const r = build(fixture('kuberay', 'ray-cluster.external-redis.yaml'))
+    const spec = find(r.output, 'RayCluster', 'raycluster-external-redis').spec
+    expect(spec.gcsFaultToleranceOptions.redisPassword.valueFrom.secretKeyRef.name).toBe(renamed(r, 'redis-password-secret'))
+    expect(r.renames.map(x => x.originalName).sort()).toEqual(['ray-example', 'redis-config', 'redis-password-secret'])
+    // The key the reference needs must be in the Secret.
+    const missing = () => build(fixture('kuberay', 'ray-cluster.external-redis.yaml', s => s.replace('key: password', 'key: passwd')))
+    expect(missing).toThrow(/passwd/)
+  })
+
+  it('a RayService\'s cluster config: a new RayCluster from the new spec (rolls)', () => {
+    const r = build(fixture('kuberay', 'ray-service.high-availability.yaml'))
+    const config = find(r.output, 'RayService', 'rayservice-ha').spec.rayClusterConfig
+    expect(config.gcsFaultToleranceOptions.redisPassword.valueFrom.secretKeyRef.name).toBe(renamed(r, 'redis-password-secret'))
+    expect(r.renames.find(x => x.originalName === 'redis-password-secret')!.referencedBy).toMatchObject([
+      { kind: 'RayService', path: 'spec.rayClusterConfig.gcsFaultToleranceOptions.redisPassword.valueFrom.secretKeyRef.name', effect: 'rolls', reason: expect.stringContaining('new RayCluster') },
+    ])
+  })
+
+  it('RayJob and RayCronJob: their cluster specs, with what a change does to each', () => {
+    const cluster = (at: string) => `${at}authOptions: {mode: token, secretName: tok}\n${at}headGroupSpec:\n${at}  ingressOptions: {tls: [{secretName: head-tls}]}\n`
+    const r = build([
+      extra(`apiVersion: ray.io/v1\nkind: RayJob\nmetadata: {name: job}\nspec:\n  entrypoint: python x.py\n  rayClusterSpec:\n${cluster('    ')}`),
+      extra(`apiVersion: ray.io/v1\nkind: RayCronJob\nmetadata: {name: nightly}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    rayClusterSpec:\n${cluster('      ')}`),
+      secret('tok', 'auth_token: dA=='), secret('head-tls', 'tls.crt: dA==, tls.key: dA=='),
+    ])
+    expect(r.renames.find(x => x.originalName === 'tok')!.referencedBy.map(x => [x.kind, x.path, x.effect])).toEqual([
+      ['RayJob', 'spec.rayClusterSpec.authOptions.secretName', 'updates'],
+      ['RayCronJob', 'spec.jobTemplate.rayClusterSpec.authOptions.secretName', 'updates'],
+    ])
+    expect(r.renames.find(x => x.originalName === 'head-tls')!.referencedBy.map(x => x.path)).toEqual([
+      'spec.rayClusterSpec.headGroupSpec.ingressOptions.tls[0].secretName', 'spec.jobTemplate.rayClusterSpec.headGroupSpec.ingressOptions.tls[0].secretName',
+    ])
+  })
+})

@@ -162,6 +162,12 @@ export const CONFIG_SCHEMA: Record<string, unknown> = {
         },
         "clickhouse-operator": {
           "type": "boolean"
+        },
+        "kuberay": {
+          "type": "boolean"
+        },
+        "system-upgrade-controller": {
+          "type": "boolean"
         }
       }
     },

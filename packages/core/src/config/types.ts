@@ -70,6 +70,8 @@ export interface CmhashConfig {
     katib?: boolean
     'mongodb-community'?: boolean
     'clickhouse-operator'?: boolean
+    kuberay?: boolean
+    'system-upgrade-controller'?: boolean
   }
   /**
    * Extra places where objects name ConfigMaps or Secrets.

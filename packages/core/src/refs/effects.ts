@@ -30,6 +30,23 @@ const BY_KIND: ReadonlyArray<readonly [kinds: readonly string[], groups: readonl
       '(its PartialRestart feature gate spares only changes of executor scheduling fields, never of a name)',
   }],
   [['ScheduledSparkApplication'], ['sparkoperator.k8s.io'], { effect: 'updates', reason: 'the next run uses the new name' }],
+  // KubeRay (ray-project/kuberay feeaf72f): raycluster_controller.go shouldRecreatePodsForUpgrade,
+  // rayservice_controller.go shouldPrepareNewCluster, rayjob_controller.go getOrCreateRayClusterInstance.
+  [['RayCluster'], ['ray.io'], {
+    effect: 'updates',
+    reason: 'KubeRay gives the new spec only to pods it creates from now on, unless spec.upgradeStrategy.type is Recreate (then it deletes and recreates every pod)',
+  }],
+  [['RayService'], ['ray.io'], {
+    effect: 'rolls',
+    reason: 'KubeRay starts a new RayCluster from the new spec and moves traffic to it once it is ready (unless spec.upgradeStrategy.type is None)',
+  }],
+  [['RayJob'], ['ray.io'], { effect: 'updates', reason: 'KubeRay makes a RayJob\'s cluster from its spec once: only a retry or a new RayJob uses the new name' }],
+  [['RayCronJob'], ['ray.io'], { effect: 'updates', reason: 'the next RayJob it creates uses the new name' }],
+  // rancher/system-upgrade-controller: a Plan's latestHash covers its version and spec.secrets, not env.
+  [['Plan'], ['upgrade.cattle.io'], {
+    effect: 'updates',
+    reason: 'a Plan\'s hash does not cover env or image pull Secrets: nodes already upgraded do not run it again, and only the Jobs made from now on use the new name',
+  }],
 ]
 
 /**

@@ -18,13 +18,13 @@ import { flux, keda, knative, tekton } from './delivery.js'
 import { certManager, externalSecrets, rook, sealedSecrets, secretsStoreCsiDriver } from './secrets.js'
 import { contour, gatewayApi, ingressNginx, istio, linkerd, nginxInc, traefik } from './networking.js'
 import { clickhouseOperator, cloudnativePg, mongodbCommunity, zalandoPostgresOperator } from './databases.js'
-import { keycloakOperator, rabbitmqClusterOperator, sparkOperator } from './services.js'
-import { katib, localPathProvisioner } from './platform.js'
+import { keycloakOperator, kuberay, rabbitmqClusterOperator, sparkOperator } from './services.js'
+import { katib, localPathProvisioner, systemUpgradeController } from './platform.js'
 
 /** Every built-in preset, in the order the config schema lists them. */
 export const PRESETS: readonly Preset[] = [
   argoRollouts, argoCd, knative, prometheusOperator, flux, keda, externalSecrets, certManager, gatewayApi, istio, traefik,
   linkerd, nginxInc, argoWorkflows, jaeger, tekton, ingressNginx, contour, rook, secretsStoreCsiDriver, sealedSecrets, grafanaOperator,
   cloudnativePg, zalandoPostgresOperator, rabbitmqClusterOperator, keycloakOperator, sparkOperator,
-  opentelemetryOperator, localPathProvisioner, katib, mongodbCommunity, clickhouseOperator,
+  opentelemetryOperator, localPathProvisioner, katib, mongodbCommunity, clickhouseOperator, kuberay, systemUpgradeController,
 ]

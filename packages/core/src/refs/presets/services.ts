@@ -1,5 +1,5 @@
-// Presets: operators that run a service for applications: RabbitMQ, Keycloak
-// and the Spark operator.
+// Presets: operators that run a service for applications: RabbitMQ, Keycloak,
+// the Spark operator and KubeRay.
 import type { Preset, ReferenceSpec } from '../../types.js'
 import { ref, containerFieldsAt, FOLLOWS } from './define.js'
 
@@ -92,6 +92,47 @@ export const sparkOperator: Preset = {
   name: 'spark-operator',
   description: 'Spark operator (Kubeflow): a SparkApplication\'s (and ScheduledSparkApplication template\'s) Spark and Hadoop ConfigMaps, driver and executor ConfigMaps, Secrets and env, image pull Secrets, ingress TLS Secrets (volumes and pod templates are found by shape).',
   references: [...sparkSpec('SparkApplication', 'spec'), ...sparkSpec('ScheduledSparkApplication', 'spec/template')],
+  pinned: [],
+  external: [],
+}
+
+// KubeRay (ray-project/kuberay feeaf72f; these files as in v1.7.0), ray-operator: a
+// RayClusterSpec is RayCluster `spec`, RayJob `spec.rayClusterSpec`, RayService
+// `spec.rayClusterConfig` and RayCronJob `spec.jobTemplate.rayClusterSpec`
+// (apis/ray/v1). controllers/ray/common/pod.go: configureRedisFT copies
+// gcsFaultToleranceOptions.redisPassword/redisUsername (an EnvVarSource) as the head
+// container's REDIS_PASSWORD/REDIS_USERNAME; SetContainerTokenAuthEnvVars makes
+// authOptions.secretName the secretKeyRef (key auth_token) of RAY_AUTH_TOKEN in the Ray
+// containers and the submitter. common/ingress.go: headGroupSpec.ingressOptions.tls is
+// copied into the head Ingress. The operator never creates, owns or watches a Secret
+// named in these fields (it makes one, named after the cluster, only when
+// authOptions.secretName is empty: raycluster_controller.go reconcileAuthSecret).
+// Pod templates, the autoscaler's env and the history-server collector's env are
+// found by shape; what a change does to each kind is in refs/effects.ts. No CEL rule
+// guards these fields (only managedBy and gcsFaultToleranceOptions.backend).
+const RAY = ['ray.io']
+
+const RAY_FOLLOWS = `KubeRay ${FOLLOWS} into the pods it makes`
+
+function raySpec(kind: string, at: string): ReferenceSpec[] {
+  const ft = `${at}/gcsFaultToleranceOptions`
+  return [
+    ref(kind, RAY, `${at}/authOptions/secretName`, 'Secret', 'rewrite', `${RAY_FOLLOWS} (the auth_token key, as RAY_AUTH_TOKEN)`),
+    ...['redisPassword', 'redisUsername'].flatMap(field => [
+      ref(kind, RAY, `${ft}/${field}/valueFrom/secretKeyRef/name`, 'Secret', 'rewrite', RAY_FOLLOWS, { keyPath: 'key' }),
+      ref(kind, RAY, `${ft}/${field}/valueFrom/configMapKeyRef/name`, 'ConfigMap', 'rewrite', RAY_FOLLOWS, { keyPath: 'key' }),
+    ]),
+    ref(kind, RAY, `${at}/headGroupSpec/ingressOptions/tls/secretName`, 'Secret', 'rewrite', 'KubeRay copies it into the head Ingress it makes, whose controller reads it by name'),
+  ]
+}
+
+export const kuberay: Preset = {
+  name: 'kuberay',
+  description: 'KubeRay: the auth token Secret, the GCS fault tolerance Redis password and username, and the head Ingress TLS Secrets of RayCluster, RayJob, RayService and RayCronJob (pod templates are found by shape).',
+  references: [
+    ...raySpec('RayCluster', 'spec'), ...raySpec('RayJob', 'spec/rayClusterSpec'),
+    ...raySpec('RayService', 'spec/rayClusterConfig'), ...raySpec('RayCronJob', 'spec/jobTemplate/rayClusterSpec'),
+  ],
   pinned: [],
   external: [],
 }
