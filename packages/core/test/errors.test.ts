@@ -25,12 +25,14 @@ describe('errors', () => {
   it.each([
     // local-path-provisioner's examples/quota/local-path-storage.yaml: two documents without a --- between them.
     ['kind', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: "1"}\nkind: ConfigMap\nmetadata: {name: b}\n', 5,
-      'the key kind is in this map twice (DUPLICATE_KEY); kubectl would silently keep the last one: two documents without a --- line between them?'],
+      'the key kind is in this map twice (DUPLICATE_KEY, first at line 2); kubectl would silently keep the last one: two documents without a --- line between them?'],
     ['a data key, quoted', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  "a.b": x\n  "a.b": y\n', 6,
-      'the key "a.b" is in this map twice (DUPLICATE_KEY); kubectl would silently keep the last one'],
+      'the key "a.b" is in this map twice (DUPLICATE_KEY, first at line 5); kubectl would silently keep the last one'],
     ['a key in a flow map', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v, k: w}\n', 4,
-      'the key k is in this map twice (DUPLICATE_KEY); kubectl would silently keep the last one'],
-  ])('names a duplicate key (%s), and never its values', (_name, input, line, message) => {
+      'the key k is in this map twice (DUPLICATE_KEY, first at line 4); kubectl would silently keep the last one'],
+    ['a key after a comment and a document before', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  # the name\n  name: b\n  name: c\n', 10,
+      'the key name is in this map twice (DUPLICATE_KEY, first at line 9); kubectl would silently keep the last one'],
+  ])('names a duplicate key (%s) and where it first is, and never its values', (_name, input, line, message) => {
     const [error] = errorsOf(() => run(input))
     expect(error).toMatchObject({ code: 'YAML_SYNTAX', location: { line } })
     expect(error!.message).toBe(`malformed YAML: ${message}`)

@@ -22,7 +22,7 @@ export function readDocument(doc: ComposedDoc, scope: DocScope, options: ReadOpt
   if (doc.errors.length > 0) {
     // The first error of a document; what follows is usually its echo.
     const e = doc.errors[0]!
-    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code, scope.text, e.pos[0]), at: { ...scope, offset: Math.min(e.pos[0], scope.end) } })
+    report.error('YAML_SYNTAX', { message: yamlErrorMessage(e.code, scope.text, e.pos[0], doc.contents), at: { ...scope, offset: Math.min(e.pos[0], scope.end) } })
     return { start, end, explicitStart, empty: false, objects: [] }
   }
   const problem = documentProblem(doc, scope.text, start, end, scope.first === true)

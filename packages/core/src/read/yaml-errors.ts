@@ -2,7 +2,9 @@
 // the source (a bad block scalar header, an escape, a tag), which could be a
 // Secret's value, so they are never shown.
 
+import { isPair, isScalar, visit, type Node, type Pair } from 'yaml'
 import { escapeControl } from '../text/escape.js'
+import { lineColOf } from '../text/offsets.js'
 
 // --- internal ---
 
@@ -39,16 +41,39 @@ const YAML_ERRORS: Record<string, string> = {
  * or `kind`, the usual cause: two documents without a `---` between them
  * (kubectl then reads one object, the later keys winning).
  */
-export function yamlErrorMessage(code: string, text?: string, at?: number): string {
+export function yamlErrorMessage(code: string, text?: string, at?: number, contents?: Node | null): string {
   if (code === 'DUPLICATE_KEY' && text !== undefined && at !== undefined) {
     const key = KEY.exec(text.slice(at, at + 256))?.[0].trim()
     if (key) {
       const shown = escapeControl(key.length > 64 ? `${key.slice(0, 64)}…` : key)
       const hint = /^["']?(?:apiVersion|kind)["']?$/.test(key) ? ': two documents without a --- line between them?' : ''
-      return `malformed YAML: the key ${shown} is in this map twice (${code}); kubectl would silently keep the last one${hint}`
+      const first = contents ? firstOfTwoKeys(contents, at) : undefined
+      const where = first === undefined ? '' : `, first at line ${lineColOf(text, first).line}`
+      return `malformed YAML: the key ${shown} is in this map twice (${code}${where}); kubectl would silently keep the last one${hint}`
     }
   }
   return `malformed YAML: ${YAML_ERRORS[code] ?? 'syntax error'} (${code})`
+}
+
+/**
+ * Where the first of two equal keys starts: `at` is the later one's start,
+ * and the yaml package keeps both pairs in the map. Undefined when the tree
+ * does not hold them (a key that is not a scalar).
+ */
+function firstOfTwoKeys(contents: Node, at: number): number | undefined {
+  let found: number | undefined
+  visit(contents, {
+    Map(_key, map) {
+      const pairs = map.items.filter((p): p is Pair<Node, unknown> => isPair(p) && isScalar(p.key))
+      const later = pairs.find(p => p.key.range?.[0] === at)
+      if (!later || !isScalar(later.key)) return undefined
+      const value = String(later.key.value)
+      const first = pairs.find(p => p !== later && isScalar(p.key) && String(p.key.value) === value)
+      found = first?.key.range?.[0]
+      return visit.BREAK
+    },
+  })
+  return found !== undefined && found < at ? found : undefined
 }
 
 /** A key as written, quoted or plain, before its `:`. */
