@@ -274,7 +274,8 @@ describe('the scanner reads random lines as the composer does, or gives up', () 
 function bothWays(text: string): void {
   const outcome = (input: string, shift: number) => {
     const at = (l?: { line: number; col: number; offset: number }) => l && [l.line - shift, l.col, l.offset - 2 * shift]
-    const said = (m: string) => m.replace(/a\.yaml:(\d+)/g, (_, line: string) => `a.yaml:${Number(line) - shift}`)
+    // Lines named in messages too: `a.yaml:5`, and `first at line 5` (DUPLICATE_KEY).
+    const said = (m: string) => m.replace(/(a\.yaml:|at line )(\d+)/g, (_, before: string, line: string) => `${before}${Number(line) - shift}`)
     try {
       const r = build([{ path: 'a.yaml', content: input }], { select: 'all' })
       return { output: r.output.slice(2 * shift), renames: r.renames, warnings: r.warnings.map(w => [w.code, said(w.message), at(w.location)]) }
