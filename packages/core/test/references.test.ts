@@ -232,6 +232,12 @@ describe('what a new name does to the object that holds the reference', () => {
     ['batch/v1', 'CronJob', 'spec.jobTemplate.spec.template.spec', 'updates'],
     ['batch/v1', 'Job', 'spec.template.spec', 'recreate'],
     ['v1', 'Pod', 'spec', 'recreate'],
+    ['batch.volcano.sh/v1alpha1', 'Job', 'spec.tasks[0].template.spec', 'recreate'],
+    ['batch.volcano.sh/v1alpha1', 'CronJob', 'spec.jobTemplate.spec.tasks[0].template.spec', 'updates'],
+    ['flow.volcano.sh/v1alpha1', 'JobTemplate', 'spec.tasks[0].template.spec', 'updates'],
+    ['ray.io/v1', 'RayCluster', 'spec.workerGroupSpecs[0].template.spec', 'updates'],
+    ['ray.io/v1', 'RayService', 'spec.rayClusterConfig.headGroupSpec.template.spec', 'rolls'],
+    ['ray.io/v1', 'RayJob', 'spec.rayClusterSpec.headGroupSpec.template.spec', 'updates'],
   ]
   it.each(cases)('%s %s: %s', (apiVersion, kind, podPath, effect) => {
     const spec = setPath(podSpec(), 'volumes[0].configMap.name', 'cfg')

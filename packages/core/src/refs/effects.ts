@@ -42,6 +42,16 @@ const BY_KIND: ReadonlyArray<readonly [kinds: readonly string[], groups: readonl
   }],
   [['RayJob'], ['ray.io'], { effect: 'updates', reason: 'KubeRay makes a RayJob\'s cluster from its spec once: only a retry or a new RayJob uses the new name' }],
   [['RayCronJob'], ['ray.io'], { effect: 'updates', reason: 'the next RayJob it creates uses the new name' }],
+  // Volcano (volcano-sh/volcano ed72c7c8): webhooks/admission/jobs/validate/admit_job.go
+  // validateJobUpdate lets a live Job change only minAvailable, tasks[*].replicas and
+  // minAvailable, and priorityClassName (the default install validates UPDATE); the
+  // CronJob controller and a JobFlow copy their templates into the Jobs they create.
+  [['Job'], ['batch.volcano.sh'], {
+    effect: 'recreate',
+    reason: `Volcano's admission webhook rejects any change to a live Job's spec but minAvailable, replicas and priorityClassName: ${RECREATE_JOB}`,
+  }],
+  [['CronJob'], ['batch.volcano.sh'], { effect: 'updates', reason: 'the next Job it creates uses the new name; a Job already running keeps the old one' }],
+  [['JobTemplate', 'JobFlow'], ['flow.volcano.sh'], { effect: 'updates', reason: 'a JobFlow makes a Job from it only when that Job does not exist yet: Jobs already made keep the old name' }],
   // rancher/system-upgrade-controller: a Plan's latestHash covers its version and spec.secrets, not env.
   [['Plan'], ['upgrade.cattle.io'], {
     effect: 'updates',
