@@ -60,7 +60,8 @@ interface MutableTrie {
   patterns: Array<[RegExp, MutableTrie]>
 }
 
-function trieOf(specs: readonly CompiledSpec[]): SpecTrie {
+/** The entries as one trie, each numbered by its place in `specs`. */
+export function trieOf(specs: readonly CompiledSpec[]): SpecTrie {
   const root: MutableTrie = { ends: [], literal: new Map(), patterns: [] }
   specs.forEach((spec, n) => {
     let node = root

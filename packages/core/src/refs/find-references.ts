@@ -3,7 +3,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { ReferenceSpec } from '../types.js'
 import { AliasLimitError, deref, entries, get, getPair, str, type ReadContext } from '../yaml/read-context.js'
-import type { CompiledSpec, CompiledTable, SpecTrie } from './compile-table.js'
+import { trieOf, type CompiledSpec, type CompiledTable, type SpecTrie } from './compile-table.js'
 import { ENV_FROM_SOURCES, ENV_VALUE_SOURCES, VOLUME_SOURCES } from './pod-spec-fields.js'
 import { interner } from '../text/intern.js'
 import { sortSmall } from '../text/compare.js'
@@ -41,17 +41,18 @@ export interface RefHit {
 export function findReferences(
   root: YAMLMap, kind: string, group: string, version: string, table: CompiledTable, ctx: ReadContext,
 ): RefHit[] {
-  const hits: RefHit[] = []
+  const numbered: Numbered[] = []
   for (const c of table.byKind.get(kind) ?? []) {
     const on = c.spec.on
     if (typeof on === 'object' && on.groups && !on.groups.includes(group)) continue
     if (typeof on === 'object' && on.versions && !on.versions.includes(version)) continue
     if (c.spec.whenAnnotated && !hasAnnotation(root, c.spec.whenAnnotated, ctx)) continue
-    walk(root, c, 0, [], hits, ctx, NONE)
+    walkTrie(root, alone(c), [], numbered, ctx, NONE)
   }
+  const hits = numbered.map(([, hit]) => hit)
+  numbered.length = 0
   if ((table.podSpec.length > 0 || table.volumeList.length > 0 || table.envHolder.length > 0) && !SHAPELESS_KINDS.has(kind)) {
     const byShape: RefHit[] = []
-    const numbered: Numbered[] = []
     findByShape(root, [], ctx, (found, path, aliases) => {
       // One walk for all of the shape's entries (walkTrie leaves `path` as
       // it found it), its hits then in the order of the entries, as a walk
@@ -93,46 +94,25 @@ function mergeAliases(map: YAMLMap): number[] {
   return out
 }
 
-function walk(node: unknown, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, aliases: readonly number[]): void {
-  const n = deref(node, ctx)
-  const sharedHere = through(aliases, node)
-  if (path.length > MAX_DEPTH) throw new AliasLimitError((n)?.range?.[0] ?? 0)
-  if (isSeq(n)) {
-    for (let idx = 0; idx < n.items.length; idx++) {
-      path.push(indexKey(idx))
-      walk(n.items[idx], c, i, path, hits, ctx, sharedHere)
-      path.pop()
-    }
-    return
-  }
-  if (!isMap(n)) return
-  const key = c.keys[i]!
-  if (typeof key !== 'string') {
-    const list = entries(n, ctx)
-    for (const pair of list) {
-      const k = str(pair.key)
-      if (k !== undefined && key.test(k)) step(n, k, pair, c, i, path, hits, ctx, own(n, list, pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
-    }
-    return
-  }
-  const pair = getPair(n, key, ctx)
-  if (pair) step(n, key, pair, c, i, path, hits, ctx, n.items.includes(pair) ? sharedHere : [...sharedHere, ...mergeAliases(n)])
-}
+// A kind's entry, walked as a trie of its own: made the first time an object
+// of its kind is read (not at start-up, for the thousand entries most inputs
+// never meet).
+const alones = new WeakMap<CompiledSpec, SpecTrie>()
 
-function step(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, i: number, path: string[], hits: RefHit[], ctx: ReadContext, aliases: readonly number[]): void {
-  if (i < c.keys.length - 1) {
-    path.push(pathKey(key))
-    walk(pair.value, c, i + 1, path, hits, ctx, aliases)
-    path.pop()
-    return
-  }
-  leaf(map, key, pair, c, path, hit => hits.push(hit), ctx, aliases)
+function alone(c: CompiledSpec): SpecTrie {
+  let t = alones.get(c)
+  if (!t) alones.set(c, t = trieOf([c]))
+  return t
 }
 
 /** A hit and the number of the entry that found it. */
 type Numbered = [number, RefHit]
 
-/** walk() for every entry of a trie at once: each key looked up once for all the entries that go through it. */
+/**
+ * Walks from `node` along every entry of a trie at once (a kind's entry is
+ * a trie of its own): each key is looked up once for all the entries that
+ * go through it. Hits come with their entry's number.
+ */
 function walkTrie(node: unknown, t: SpecTrie, path: string[], hits: Numbered[], ctx: ReadContext, aliases: readonly number[]): void {
   const n = deref(node, ctx)
   const sharedHere = through(aliases, node)
@@ -166,11 +146,11 @@ function stepTrie(map: YAMLMap, key: string, pair: Pair, t: SpecTrie, path: stri
     walkTrie(pair.value, t, path, hits, ctx, aliases)
     path.pop()
   }
-  for (const { spec, n } of t.ends) leaf(map, key, pair, spec, path, hit => hits.push([n, hit]), ctx, aliases)
+  for (const { spec, n } of t.ends) leaf(map, key, pair, spec, n, path, hits, ctx, aliases)
 }
 
 /** The hits of an entry whose last key is `key`: its value, or each scalar of its list. */
-function leaf(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, path: string[], hit: (h: RefHit) => void, ctx: ReadContext, aliases: readonly number[]): void {
+function leaf(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, n: number, path: string[], hits: Numbered[], ctx: ReadContext, aliases: readonly number[]): void {
   const value = deref(pair.value, ctx)
   if (isSeq(value)) {
     const here = path.join('') + pathKey(key)
@@ -179,7 +159,7 @@ function leaf(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, path: stri
       const s = deref(item, ctx)
       if (!isScalar(s)) return
       const via = listAliases.length > 0 ? 'shared' : isAlias(item) ? { alias: item } : 'direct'
-      hit({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases })
+      hits.push([n, { spec: c.spec, scalar: s, holder: map, path: interned(trimDot(`${here}[${idx}]`)), via, aliases: listAliases }])
     })
   } else {
     // Dereferenced again, as the alias budget has always counted it.
@@ -187,7 +167,7 @@ function leaf(map: YAMLMap, key: string, pair: Pair, c: CompiledSpec, path: stri
     const s = deref(raw, ctx)
     if (!isScalar(s)) return
     const via = aliases.length > 0 ? 'shared' : isAlias(raw) ? { alias: raw } : 'direct'
-    hit({ spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases })
+    hits.push([n, { spec: c.spec, scalar: s, holder: map, path: interned(trimDot(path.join('') + pathKey(key))), via, aliases }])
   }
 }
 
